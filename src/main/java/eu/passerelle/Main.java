@@ -1,0 +1,128 @@
+package eu.passerelle;
+
+import eu.passerelle.api.AppFactory;
+import eu.passerelle.config.AppConfig;
+import eu.passerelle.config.ConfigException;
+import eu.passerelle.ingest.GeoNamesReader;
+import eu.passerelle.ingest.OrphanCounter;
+import eu.passerelle.ingest.RomeReader;
+import eu.passerelle.ingest.SyntheticPostings;
+import eu.passerelle.model.Json;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Command line: {@code serve} (the default), {@code generate-postings}, {@code eval}. Run through
+ * scripts/run, scripts/eval and scripts/bench, which find a JDK 21+ and build when needed.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Deque<String> a = new ArrayDeque<>(List.of(args));
+        String command = !a.isEmpty() && !a.peek().startsWith("--") ? a.pop() : "serve";
+        try {
+            switch (command) {
+                case "serve" -> serve(a);
+                case "generate-postings" -> generatePostings(a);
+                case "eval" -> eu.passerelle.eval.Evaluate.main(a.toArray(String[]::new));
+                case "help", "--help" -> usage();
+                default -> {
+                    System.err.println("unknown command '" + command + "'");
+                    usage();
+                    System.exit(2);
+                }
+            }
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: passerelle [serve] [--port N] [--data-dir DIR] [--index-data DIR] [--reindex]
+                       passerelle generate-postings [--out FILE] [--count N] [--seed N] [--index-data DIR]
+                       passerelle eval [--data-dir DIR] [--index-data DIR] [--judgments DIR] [--write-golden]
+                environment: PASSERELLE_API_KEYS="key1:admin,key2:advisor,key3:writer", PASSERELLE_CORS_ORIGINS="https://partner.example"
+                """);
+    }
+
+    /** Reads the options shared by the commands; unknown options are an error, not ignored. */
+    static AppConfig config(Deque<String> a, List<String> extra, java.util.Map<String, String> extraValues) {
+        int port = AppConfig.DEFAULT_PORT;
+        Path dataDir = AppConfig.DEFAULT_DATA_DIR;
+        Path indexData = AppConfig.DEFAULT_INDEX_DATA;
+        boolean reindex = false;
+        while (!a.isEmpty()) {
+            String opt = a.pop();
+            switch (opt) {
+                case "--port" -> port = parsePort(value(a, opt));
+                case "--data-dir" -> dataDir = Path.of(value(a, opt));
+                case "--index-data" -> indexData = Path.of(value(a, opt));
+                case "--reindex" -> reindex = true;
+                default -> {
+                    if (extra.contains(opt)) {
+                        extraValues.put(opt, opt.startsWith("--write") ? "true" : value(a, opt));
+                    } else {
+                        throw new ConfigException("unknown option " + opt);
+                    }
+                }
+            }
+        }
+        return AppConfig.defaults(dataDir, indexData).withPort(port).withReindex(reindex)
+                .withApiKeys(AppConfig.parseApiKeys(System.getenv(AppConfig.API_KEYS_ENV)))
+                .withCorsOrigins(AppConfig.parseOrigins(System.getenv(AppConfig.CORS_ENV)));
+    }
+
+    private static String value(Deque<String> a, String opt) {
+        if (a.isEmpty()) {
+            throw new ConfigException(opt + " needs a value");
+        }
+        return a.pop();
+    }
+
+    private static int parsePort(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--port must be a number, got '" + s + "'");
+        }
+    }
+
+    private static void serve(Deque<String> a) {
+        AppConfig config = config(a, List.of(), new java.util.HashMap<>());
+        Passerelle passerelle = Passerelle.open(config);
+        Javalin app = AppFactory.create(passerelle);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            passerelle.close();
+        }, "shutdown"));
+        app.start(config.port());
+        System.out.println("Passerelle is serving on http://localhost:" + app.port() + "/ (API keys configured: " + config.apiKeys().size() + ")");
+    }
+
+    private static void generatePostings(Deque<String> a) throws Exception {
+        java.util.Map<String, String> opts = new java.util.HashMap<>();
+        AppConfig config = config(a, List.of("--out", "--count", "--seed"), opts);
+        Path out = Path.of(opts.getOrDefault("--out", config.indexData().resolve("postings/synthetic-postings.jsonld").toString()));
+        int count = Integer.parseInt(opts.getOrDefault("--count", "3000"));
+        long seed = Long.parseLong(opts.getOrDefault("--seed", "2026"));
+        RomeReader.RomeData rome = new RomeReader(config.indexData().resolve("rome")).read();
+        var places = GeoNamesReader.read(config.indexData().resolve("geonames"), new OrphanCounter());
+        var postings = SyntheticPostings.generate(rome, places, count, seed);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        // One posting per line inside the array: compact, yet a diff shows which records changed.
+        StringBuilder json = new StringBuilder("[\n");
+        for (int i = 0; i < postings.size(); i++) {
+            json.append(Json.MAPPER.writeValueAsString(postings.get(i))).append(i + 1 < postings.size() ? ",\n" : "\n");
+        }
+        Files.writeString(out, json.append("]\n"));
+        System.out.println("wrote " + postings.size() + " synthetic postings to " + out);
+    }
+}

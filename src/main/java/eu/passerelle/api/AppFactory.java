@@ -1,0 +1,39 @@
+package eu.passerelle.api;
+
+import eu.passerelle.Passerelle;
+import eu.passerelle.config.AppConfig;
+import eu.passerelle.model.Json;
+import eu.passerelle.model.RecordType;
+import eu.passerelle.search.StatusService;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+
+/**
+ * Builds the HTTP application over an opened {@link Passerelle}, unstarted, so a test can start it on a
+ * random port. Every route and error handler is declared here, in one place.
+ */
+public final class AppFactory {
+    private AppFactory() {
+    }
+
+    public static Javalin create(Passerelle p) {
+        SearchController search = new SearchController(p.search(), p.suggest(), p.gazetteer());
+        RecordController records = new RecordController(p.records(), new StatusService(p.store(), p.index()));
+        OpenApiController openApi = new OpenApiController();
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = AppConfig.MAX_BODY_BYTES;
+            config.http.defaultContentType = "application/json";
+            config.startup.showJavalinBanner = false;
+            Problems.register(config);
+
+            config.routes.get("/api/v1/health", records::health);
+            config.routes.get("/api/v1/search", search::search);
+            config.routes.get("/api/v1/suggest", search::suggest);
+            for (RecordType type : RecordType.values()) {
+                config.routes.get("/api/v1/" + type.collection() + "/{id}", ctx -> records.get(ctx, type));
+            }
+            config.routes.get("/openapi.json", openApi::document);
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package eu.passerelle.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the service needs to start, immutable and validated once. Defaults are named constants.
+ *
+ * @param port          HTTP port; 0 picks a free one (tests)
+ * @param dataDir       where the SQLite file and the Lucene index live
+ * @param indexData     the reference data imported on first start
+ * @param apiKeys       API key → role, from PASSERELLE_API_KEYS="key1:admin,key2:advisor"
+ * @param corsOrigins   origins allowed to call the API from a browser (the widget's host pages)
+ * @param reindex       rebuild the index from the store at start
+ * @param refreshMillis how often the searcher picks up index changes in the background
+ * @param commitMillis  how often index changes are committed to disk
+ */
+public record AppConfig(int port, Path dataDir, Path indexData, Map<String, Role> apiKeys, Set<String> corsOrigins,
+                        boolean reindex, long refreshMillis, long commitMillis) {
+    public static final int DEFAULT_PORT = 7070;
+    public static final Path DEFAULT_DATA_DIR = Path.of("var");
+    public static final Path DEFAULT_INDEX_DATA = Path.of("index-data");
+    public static final long DEFAULT_REFRESH_MILLIS = 250;
+    public static final long DEFAULT_COMMIT_MILLIS = 10_000;
+    public static final int MAX_BODY_BYTES = 1 << 20;
+    public static final String API_KEYS_ENV = "PASSERELLE_API_KEYS";
+    public static final String CORS_ENV = "PASSERELLE_CORS_ORIGINS";
+
+    public AppConfig {
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException("--port must be between 0 and 65535, got " + port);
+        }
+        if (dataDir == null || indexData == null) {
+            throw new ConfigException("--data-dir and --index-data are required");
+        }
+        if (refreshMillis < 10 || commitMillis < 100) {
+            throw new ConfigException("refresh interval must be ≥ 10 ms and commit interval ≥ 100 ms");
+        }
+        apiKeys = Map.copyOf(apiKeys);
+        corsOrigins = Set.copyOf(corsOrigins);
+    }
+
+    public static AppConfig defaults(Path dataDir, Path indexData) {
+        return new AppConfig(DEFAULT_PORT, dataDir, indexData, Map.of(), Set.of(), false, DEFAULT_REFRESH_MILLIS, DEFAULT_COMMIT_MILLIS);
+    }
+
+    public AppConfig withPort(int p) {
+        return new AppConfig(p, dataDir, indexData, apiKeys, corsOrigins, reindex, refreshMillis, commitMillis);
+    }
+
+    public AppConfig withApiKeys(Map<String, Role> keys) {
+        return new AppConfig(port, dataDir, indexData, keys, corsOrigins, reindex, refreshMillis, commitMillis);
+    }
+
+    public AppConfig withCorsOrigins(Set<String> origins) {
+        return new AppConfig(port, dataDir, indexData, apiKeys, origins, reindex, refreshMillis, commitMillis);
+    }
+
+    public AppConfig withReindex(boolean r) {
+        return new AppConfig(port, dataDir, indexData, apiKeys, corsOrigins, r, refreshMillis, commitMillis);
+    }
+
+    /** Checks what can only be checked against the machine: the reference data is there. */
+    public void checkPaths() {
+        for (String sub : List.of("rome", "esco", "competent", "onisep", "geonames", "curated")) {
+            if (!Files.isDirectory(indexData.resolve(sub))) {
+                throw new ConfigException("reference data not found: " + indexData.resolve(sub).toAbsolutePath()
+                        + " (run from the repository root, or pass --index-data DIR)");
+            }
+        }
+    }
+
+    /** Parses "key1:admin,key2:advisor"; an entry without a known role is a configuration error. */
+    public static Map<String, Role> parseApiKeys(String spec) {
+        Map<String, Role> keys = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) {
+            return keys;
+        }
+        for (String entry : spec.split(",")) {
+            String e = entry.strip();
+            int colon = e.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new ConfigException(API_KEYS_ENV + ": each entry must be key:role, got an entry without a role");
+            }
+            String key = e.substring(0, colon);
+            Role role = Role.parse(e.substring(colon + 1)).orElseThrow(() ->
+                    new ConfigException(API_KEYS_ENV + ": unknown role '" + e.substring(colon + 1) + "' (admin, advisor, writer)"));
+            if (key.length() < 8) {
+                throw new ConfigException(API_KEYS_ENV + ": keys must be at least 8 characters long");
+            }
+            keys.put(key, role);
+        }
+        return keys;
+    }
+
+    public static Set<String> parseOrigins(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return Set.of();
+        }
+        return Set.of(java.util.Arrays.stream(spec.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toArray(String[]::new));
+    }
+}

@@ -1,0 +1,229 @@
+package eu.passerelle.index;
+
+import eu.passerelle.model.Json;
+import eu.passerelle.model.Occupation;
+import eu.passerelle.model.PlaceRef;
+import eu.passerelle.model.Posting;
+import eu.passerelle.model.Provider;
+import eu.passerelle.model.RecordType;
+import eu.passerelle.model.Skill;
+import eu.passerelle.model.Text;
+import eu.passerelle.model.Training;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+
+/** The one place where a record becomes a Lucene document, and where its search Item payload is built. */
+public final class DocumentMapper {
+    private DocumentMapper() {
+    }
+
+    public static Document occupation(Occupation o) {
+        Map<String, Object> item = item(RecordType.OCCUPATION, o.id(), o.title());
+        item.put("scheme", o.scheme());
+        item.put("code", o.code());
+        put(item, "uri", o.uri());
+        put(item, "country", o.country());
+        put(item, "titleNl", o.titleNl());
+        put(item, "domain", o.domain());
+        Document doc = base(RecordType.OCCUPATION, o.id(), o.scheme(), item, priorOf(o));
+        keyword(doc, Fields.COUNTRY, o.country());
+        text(doc, o.title(), o.labels(), o.definition(), o.access(), o.domain());
+        nl(doc, o.titleNl(), o.labelsNl());
+        return doc;
+    }
+
+    public static Document skill(Skill s) {
+        Map<String, Object> item = item(RecordType.SKILL, s.id(), s.label());
+        item.put("scheme", s.scheme());
+        item.put("code", s.code());
+        put(item, "uri", s.uri());
+        put(item, "kind", s.kind());
+        put(item, "titleNl", s.labelNl());
+        put(item, "titleEn", s.labelEn().equals(s.label()) ? "" : s.labelEn());
+        Document doc = base(RecordType.SKILL, s.id(), s.scheme(), item, 0.3f);
+        // ESCO descriptions are English: indexing them under French analysis would only add noise.
+        text(doc, s.label(), s.altLabels(), "esco".equals(s.scheme()) ? "" : s.description());
+        nl(doc, s.labelNl(), List.of());
+        return doc;
+    }
+
+    public static Document training(Training t) {
+        Map<String, Object> item = item(RecordType.TRAINING, t.id(), t.title());
+        String scheme = t.provenance() == null ? "feed" : t.provenance().source();
+        item.put("scheme", scheme);
+        put(item, "kind", t.kind());
+        put(item, "certifications", t.certifications());
+        put(item, "country", t.country());
+        put(item, "level", t.level());
+        put(item, "modality", t.modality());
+        if (t.hours() != null) {
+            item.put("hours", t.hours());
+        }
+        put(item, "providers", t.providers() == null ? List.of() : t.providers().stream().map(Provider::name).toList());
+        put(item, "places", t.places());
+        boolean example = t.provenance() != null && t.provenance().example();
+        if (example) {
+            item.put("example", true);
+        }
+        Document doc = base(RecordType.TRAINING, t.id(), scheme, item, "seed".equals(scheme) ? 0.9f : 0.5f);
+        Set<String> countries = new LinkedHashSet<>();
+        if (!Text.isBlank(t.country())) {
+            countries.add(t.country());
+        }
+        List<PlaceRef> places = t.places() == null ? List.of() : t.places();
+        places.forEach(p -> countries.add(p.country()));
+        countries.forEach(c -> keyword(doc, Fields.COUNTRY, c));
+        keyword(doc, Fields.MODALITY, t.modality());
+        keyword(doc, Fields.LEVEL, t.level());
+        list(t.certifications()).forEach(c -> keyword(doc, Fields.CERTIFICATION, c));
+        list(t.occupations()).forEach(c -> keyword(doc, Fields.OCCUPATION, c));
+        places.forEach(p -> location(doc, p));
+        List<String> labels = new ArrayList<>(list(t.certifications()));
+        list(t.providers()).forEach(p -> labels.add(p.name()));
+        places.forEach(p -> labels.add(p.name()));
+        text(doc, t.title(), labels, t.description(), String.join(" ", list(t.domains())), t.audience(), t.levelLabel());
+        return doc;
+    }
+
+    public static Document posting(Posting p) {
+        Map<String, Object> item = item(RecordType.POSTING, p.id(), p.title());
+        item.put("scheme", p.source());
+        put(item, "employer", p.employer());
+        put(item, "contract", p.contract());
+        put(item, "workingTime", p.workingTime());
+        put(item, "country", p.country());
+        put(item, "occupations", p.occupations());
+        put(item, "postedAt", p.postedAt());
+        if (p.place() != null) {
+            item.put("place", p.place().name());
+            item.put("lat", p.place().lat());
+            item.put("lon", p.place().lon());
+        }
+        boolean synthetic = p.provenance() != null && p.provenance().synthetic();
+        if (synthetic) {
+            item.put("synthetic", true);
+        }
+        Document doc = base(RecordType.POSTING, p.id(), p.source(), item, 0.5f);
+        keyword(doc, Fields.COUNTRY, p.country());
+        keyword(doc, Fields.CONTRACT, p.contract());
+        keyword(doc, Fields.SYNTHETIC, synthetic ? "true" : "false");
+        list(p.occupations()).forEach(c -> keyword(doc, Fields.OCCUPATION, c));
+        if (p.place() != null) {
+            location(doc, p.place());
+        }
+        List<String> labels = new ArrayList<>(list(p.skills()));
+        if (p.place() != null) {
+            labels.add(p.place().name());
+        }
+        text(doc, p.title(), labels, p.description(), p.employer());
+        return doc;
+    }
+
+    public static Document of(Object record) {
+        return switch (record) {
+            case Occupation o -> occupation(o);
+            case Skill s -> skill(s);
+            case Training t -> training(t);
+            case Posting p -> posting(p);
+            default -> throw new IllegalArgumentException("not a record: " + record.getClass());
+        };
+    }
+
+    /** ROME fiches are the reference French job titles; curated seed trainings are the sector's own. */
+    private static float priorOf(Occupation o) {
+        return switch (o.scheme()) {
+            case "rome" -> 0.6f;
+            default -> 0.4f;
+        };
+    }
+
+    private static Map<String, Object> item(RecordType type, String id, String title) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("type", type.wireName());
+        item.put("id", id);
+        item.put("title", title);
+        return item;
+    }
+
+    private static Document base(RecordType type, String id, String scheme, Map<String, Object> item, float prior) {
+        Document doc = new Document();
+        doc.add(new KeywordField(Fields.ID, id, Field.Store.YES));
+        doc.add(new KeywordField(Fields.TYPE, type.wireName(), Field.Store.NO));
+        keyword(doc, Fields.SCHEME, scheme);
+        doc.add(new FeatureField(Fields.FEATURES, Fields.PRIOR, prior));
+        doc.add(new StoredField(Fields.SOURCE, Json.write(item)));
+        return doc;
+    }
+
+    private static void text(Document doc, String title, List<String> labels, String... prose) {
+        doc.add(new TextField(Fields.TITLE, title, Field.Store.YES));
+        doc.add(new TextField(Fields.SUGGEST, title, Field.Store.NO));
+        StringBuilder all = new StringBuilder(title);
+        for (String label : list(labels)) {
+            if (!Text.isBlank(label)) {
+                doc.add(new TextField(Fields.LABELS, label, Field.Store.YES));
+                doc.add(new TextField(Fields.SUGGEST, label, Field.Store.NO));
+                all.append(" ; ").append(label);
+            }
+        }
+        for (String p : prose) {
+            if (!Text.isBlank(p)) {
+                all.append(" ; ").append(p);
+            }
+        }
+        doc.add(new TextField(Fields.ALL, all.toString(), Field.Store.YES));
+        doc.add(new TextField(Fields.BASELINE, all.toString(), Field.Store.NO));
+    }
+
+    private static void nl(Document doc, String titleNl, List<String> labelsNl) {
+        if (!Text.isBlank(titleNl)) {
+            doc.add(new TextField(Fields.TITLE_NL, titleNl, Field.Store.YES));
+            doc.add(new TextField(Fields.SUGGEST, titleNl, Field.Store.NO));
+            doc.add(new TextField(Fields.BASELINE, titleNl, Field.Store.NO));
+        }
+        for (String l : list(labelsNl)) {
+            if (!l.equals(titleNl)) {
+                doc.add(new TextField(Fields.LABELS_NL, l, Field.Store.NO));
+            }
+        }
+    }
+
+    private static void location(Document doc, PlaceRef p) {
+        doc.add(new LatLonPoint(Fields.LOCATION, p.lat(), p.lon()));
+        doc.add(new LatLonDocValuesField(Fields.LOCATION, p.lat(), p.lon()));
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        if (!Text.isBlank(value)) {
+            doc.add(new KeywordField(field, value, Field.Store.NO));
+        }
+    }
+
+    private static void put(Map<String, Object> item, String key, Object value) {
+        if (value instanceof String s && s.isBlank()) {
+            return;
+        }
+        if (value instanceof List<?> l && l.isEmpty()) {
+            return;
+        }
+        if (value != null) {
+            item.put(key, value);
+        }
+    }
+
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+}

@@ -1,0 +1,65 @@
+package eu.passerelle.index;
+
+import java.io.IOException;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+
+/**
+ * Maps the feminine form of a French job noun onto its masculine form, so "animatrice" finds "animateur"
+ * and "éducatrice" finds "éducateur". Job titles are written both ways ("Animateur / Animatrice") and a
+ * person types one. Runs on lower-cased, still-accented tokens, before folding and stemming.
+ *
+ * <p>Only suffixes that are unambiguous in job vocabulary are rewritten; "-ante" and "-ière" are kept to
+ * words long enough that ordinary nouns are rarely caught ("plante", "vente" and "fière" are left alone).
+ */
+public final class FeminineFormFilter extends TokenFilter {
+    private static final String[][] RULES = {
+        // suffix, replacement, minimum token length
+        {"trice", "teur", "7"},       // animatrice → animateur, éducatrice → éducateur, puéricultrice
+        {"euse", "eur", "6"},         // coiffeuse → coiffeur, veilleuse → veilleur
+        {"ière", "ier", "7"},         // infirmière → infirmier, cuisinière → cuisinier
+        {"ienne", "ien", "7"},        // technicienne → technicien, gardienne → gardien
+        {"ante", "ant", "8"},         // accompagnante → accompagnant, assistante → assistant
+        {"ente", "ent", "9"},         // intervenante → intervenant is "-ante"; this catches "présidente"
+        {"ère", "er", "7"},           // bouchère → boucher, mensongère is rare in titles
+        {"ive", "if", "7"},           // sportive → sportif
+        {"otte", "ot", "7"},          // matelotte-style forms
+        {"euses", "eurs", "7"},
+        {"trices", "teurs", "8"},
+        {"ières", "iers", "8"},
+        {"antes", "ants", "9"},
+    };
+
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+
+    public FeminineFormFilter(TokenStream input) {
+        super(input);
+    }
+
+    static String masculine(String token) {
+        for (String[] rule : RULES) {
+            if (token.length() >= Integer.parseInt(rule[2]) && token.endsWith(rule[0])) {
+                return token.substring(0, token.length() - rule[0].length()) + rule[1];
+            }
+        }
+        return token;
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (!input.incrementToken()) {
+            return false;
+        }
+        if (!keyword.isKeyword()) {
+            String original = term.toString();
+            String rewritten = masculine(original);
+            if (!rewritten.equals(original)) {
+                term.setEmpty().append(rewritten);
+            }
+        }
+        return true;
+    }
+}

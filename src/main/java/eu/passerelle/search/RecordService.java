@@ -1,0 +1,94 @@
+package eu.passerelle.search;
+
+import eu.passerelle.model.Occupation;
+import eu.passerelle.model.RecordType;
+import eu.passerelle.model.Skill;
+import eu.passerelle.store.RecordStore;
+import eu.passerelle.store.RelationStore;
+import eu.passerelle.store.Store;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One record with what surrounds it: an occupation's skills, moves and work contexts; a skill's mappings. */
+public final class RecordService {
+    private final Store store;
+
+    public RecordService(Store store) {
+        this.store = store;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> find(RecordType type, String id) {
+        Optional<?> record = store.records().find(type, id, RecordStore.javaType(type));
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", type.wireName());
+        out.putAll(eu.passerelle.model.Json.MAPPER.convertValue(record.get(), Map.class));
+        switch (type) {
+            case OCCUPATION -> {
+                out.put("skills", skillsOf(id));
+                List<Map<String, Object>> moves = new ArrayList<>();
+                for (RelationStore.Mobility m : store.relations().mobilitiesFrom(id)) {
+                    Map<String, Object> move = new LinkedHashMap<>();
+                    move.put("id", m.toId());
+                    store.records().find(RecordType.OCCUPATION, m.toId(), Occupation.class).ifPresent(o -> move.put("title", o.title()));
+                    move.put("rank", m.rank());
+                    moves.add(move);
+                }
+                if (!moves.isEmpty()) {
+                    out.put("mobilities", moves);
+                }
+                List<Map<String, String>> contexts = store.relations().contextsOf(id).stream()
+                        .map(c -> Map.of("label", c.label(), "kind", c.kind())).toList();
+                if (!contexts.isEmpty()) {
+                    out.put("workContexts", contexts);
+                }
+            }
+            case SKILL -> {
+                List<Map<String, String>> mappings = new ArrayList<>();
+                for (RelationStore.SkillMapping m : store.relations().mappingsOf(id)) {
+                    String other = m.fromId().equals(id) ? m.toId() : m.fromId();
+                    Map<String, String> mapping = new LinkedHashMap<>();
+                    mapping.put("id", other);
+                    store.records().find(RecordType.SKILL, other, Skill.class).ifPresent(s -> mapping.put("label", s.label()));
+                    mapping.put("relation", m.relation());
+                    mapping.put("source", m.source());
+                    mappings.add(mapping);
+                }
+                if (!mappings.isEmpty()) {
+                    out.put("mappings", mappings);
+                }
+                List<String> broader = store.relations().broaderOf(id);
+                if (!broader.isEmpty()) {
+                    out.put("broader", broader);
+                }
+            }
+            default -> {
+            }
+        }
+        return Optional.of(out);
+    }
+
+    private List<Map<String, Object>> skillsOf(String occupationId) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RelationStore.OccupationSkill l : store.relations().skillsOf(occupationId)) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", l.skillId());
+            store.records().find(RecordType.SKILL, l.skillId(), Skill.class).ifPresent(sk -> {
+                s.put("label", sk.label());
+                s.put("kind", sk.kind());
+            });
+            s.put("essential", "essential".equals(l.relation()));
+            if (l.core()) {
+                s.put("core", true);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+}

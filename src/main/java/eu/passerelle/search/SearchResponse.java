@@ -1,0 +1,22 @@
+package eu.passerelle.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer of {@code GET /api/v1/search}. Items are maps because each type carries its own fields.
+ *
+ * @param near      the place the distances are measured from, when one was given
+ * @param radiusKm  the radius actually used (it may have been widened)
+ * @param expanded  the curated synonyms the query was expanded with, so the reader sees why a result matched
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SearchResponse(long total, List<Map<String, Object>> items, Map<String, List<FacetValue>> facets,
+                             long tookMs, Map<String, Object> near, Double radiusKm, List<Expansion> expanded) {
+    public record FacetValue(String value, long count) {
+    }
+
+    public record Expansion(String matched, List<String> with, String source) {
+    }
+}

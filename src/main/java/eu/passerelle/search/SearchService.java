@@ -1,0 +1,255 @@
+package eu.passerelle.search;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import eu.passerelle.geo.GeoMath;
+import eu.passerelle.index.Analysis;
+import eu.passerelle.index.Fields;
+import eu.passerelle.index.SearchIndex;
+import eu.passerelle.model.Json;
+import eu.passerelle.model.Place;
+import eu.passerelle.model.RecordType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Free-text and filter search over every record type, with disjunctive facets, distances and highlights.
+ * Filters never score: they are FILTER clauses. Facet counts for a dimension ignore that dimension's own
+ * filter, so choosing "BE" still shows how many "FR" results there are.
+ */
+public final class SearchService {
+    static final List<String> FACET_DIMS = List.of(Fields.TYPE, Fields.SCHEME, Fields.COUNTRY, Fields.MODALITY, Fields.LEVEL, Fields.CONTRACT);
+    private static final TypeReference<LinkedHashMap<String, Object>> ITEM = new TypeReference<>() { };
+    private static final float PRIOR_WEIGHT = 0.5f;
+    private static final float PRIOR_PIVOT = 0.5f;
+    private static final int SNIPPET_CHARS = 200;
+
+    private final SearchIndex index;
+    private final TextQuery textQuery;
+
+    public SearchService(SearchIndex index, Synonyms synonyms) {
+        this.index = index;
+        this.textQuery = new TextQuery(synonyms);
+    }
+
+    public SearchResponse search(SearchRequest r) {
+        long start = System.nanoTime();
+        TextQuery.Built text = r.hasText() ? textQuery.build(r.q(), r.lang()) : null;
+        if (r.hasText() && text.query() == null) {
+            // Only stop words ("de la"): nothing to look for, which is an empty answer, not an error.
+            return new SearchResponse(0, List.of(), Map.of(), elapsed(start), nearOf(r), r.radiusKm(), List.of());
+        }
+        Double radius = r.radiusKm();
+        SearchResponse answer = null;
+        if (r.near() != null && radius == null) {
+            for (double candidate : SearchRequest.AUTO_RADII_KM) {
+                answer = run(r, text, candidate, start);
+                if (answer.total() > 0) {
+                    break;
+                }
+            }
+        } else {
+            answer = run(r, text, radius, start);
+        }
+        return answer;
+    }
+
+    private SearchResponse run(SearchRequest r, TextQuery.Built text, Double radiusKm, long start) {
+        Map<String, Query> filters = filters(r, radiusKm);
+        Query scoring = text == null ? new MatchAllDocsQuery() : text.query();
+        Query query = combine(scoring, filters.values(), text != null);
+        boolean byDistance = r.near() != null && ("distance".equals(r.sort()) || (r.sort() == null && text == null));
+        int n = r.offset() + r.limit();
+        return index.search(searcher -> {
+            TopDocs top;
+            FacetCounter.Counts counts;
+            List<String> unfilteredDims = FACET_DIMS.stream().filter(d -> !filters.containsKey(d)).toList();
+            if (byDistance) {
+                Sort sort = new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, r.near().lat(), r.near().lon()),
+                        new SortedSetSortField(Fields.ID, false));
+                Object[] results = searcher.search(query, new MultiCollectorManager(new TopFieldCollectorManager(sort, n, null, 0), new FacetCounter(unfilteredDims)));
+                top = (TopDocs) results[0];
+                counts = (FacetCounter.Counts) results[1];
+            } else {
+                Object[] results = searcher.search(query, new MultiCollectorManager(new TopScoreDocCollectorManager(n, 0), new FacetCounter(unfilteredDims)));
+                top = (TopDocs) results[0];
+                counts = (FacetCounter.Counts) results[1];
+            }
+            Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
+            for (String dim : FACET_DIMS) {
+                Map<String, Long> values;
+                if (filters.containsKey(dim)) {
+                    Map<String, Query> others = new LinkedHashMap<>(filters);
+                    others.remove(dim);
+                    values = searcher.search(combine(scoring, others.values(), false), new FacetCounter(List.of(dim))).byDim().get(dim);
+                } else {
+                    values = counts.byDim().get(dim);
+                }
+                if (!values.isEmpty()) {
+                    facets.put(dim, values.entrySet().stream()
+                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                            .map(e -> new SearchResponse.FacetValue(e.getKey(), e.getValue())).toList());
+                }
+            }
+            List<Map<String, Object>> items = items(searcher, query, top, r, text != null);
+            List<SearchResponse.Expansion> expanded = text == null ? List.of() : text.synonyms().stream()
+                    .map(m -> new SearchResponse.Expansion(m.matched(), m.group().variants().stream().filter(v -> !v.equalsIgnoreCase(m.matched())).toList(), m.group().source()))
+                    .toList();
+            return new SearchResponse(counts.matched(), items, facets, elapsed(start), nearOf(r), r.near() == null ? null : radiusKm, expanded);
+        });
+    }
+
+    private static Query combine(Query scoring, Collection<Query> filters, boolean withPrior) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(scoring, Occur.MUST);
+        filters.forEach(f -> b.add(f, Occur.FILTER));
+        if (withPrior) {
+            b.add(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.PRIOR, PRIOR_WEIGHT, PRIOR_PIVOT), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    private static Map<String, Query> filters(SearchRequest r, Double radiusKm) {
+        Map<String, Query> filters = new LinkedHashMap<>();
+        if (!r.types().isEmpty()) {
+            filters.put(Fields.TYPE, terms(Fields.TYPE, r.types().stream().map(RecordType::wireName).collect(Collectors.toSet())));
+        }
+        put(filters, Fields.SCHEME, r.schemes());
+        put(filters, Fields.COUNTRY, r.countries());
+        put(filters, Fields.MODALITY, r.modalities());
+        put(filters, Fields.LEVEL, r.levels());
+        put(filters, Fields.CONTRACT, r.contracts());
+        if (!r.synthetic()) {
+            filters.put(Fields.SYNTHETIC, new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+                    .add(new org.apache.lucene.search.TermQuery(new Term(Fields.SYNTHETIC, "true")), Occur.MUST_NOT).build());
+        }
+        if (r.near() != null && radiusKm != null) {
+            filters.put(Fields.LOCATION, LatLonPoint.newDistanceQuery(Fields.LOCATION, r.near().lat(), r.near().lon(), radiusKm * 1000));
+        }
+        return filters;
+    }
+
+    private static void put(Map<String, Query> filters, String field, Set<String> values) {
+        if (!values.isEmpty()) {
+            filters.put(field, terms(field, values));
+        }
+    }
+
+    private static Query terms(String field, Set<String> values) {
+        return new TermInSetQuery(field, values.stream().sorted().map(BytesRef::new).toList());
+    }
+
+    private List<Map<String, Object>> items(IndexSearcher searcher, Query query, TopDocs top, SearchRequest r, boolean highlight) throws IOException {
+        ScoreDoc[] page = top.scoreDocs.length <= r.offset() ? new ScoreDoc[0]
+                : java.util.Arrays.copyOfRange(top.scoreDocs, r.offset(), top.scoreDocs.length);
+        String[] snippets = new String[page.length];
+        if (highlight && page.length > 0) {
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.forQuery(Fields.ALL)).withMaxLength(20_000).build();
+            int[] docIds = java.util.Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
+            Map<String, String[]> hl = highlighter.highlightFields(new String[] {Fields.ALL}, query, docIds, new int[] {1});
+            snippets = hl.get(Fields.ALL);
+        }
+        StoredFields stored = searcher.storedFields();
+        List<Map<String, Object>> items = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            ScoreDoc sd = page[i];
+            Map<String, Object> item = Json.MAPPER.readValue(stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE), ITEM);
+            item.put("score", Float.isNaN(sd.score) ? 0f : Math.round(sd.score * 1000) / 1000f);
+            if (r.near() != null) {
+                addDistance(item, r.near());
+            }
+            if (snippets != null && snippets[i] != null) {
+                item.put("highlight", trim(snippets[i]));
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Distance to the nearest of the record's places; the item's place becomes that one. */
+    @SuppressWarnings("unchecked")
+    static void addDistance(Map<String, Object> item, Place near) {
+        if (item.get("lat") instanceof Number lat && item.get("lon") instanceof Number lon) {
+            item.put("distanceKm", GeoMath.roundKm(GeoMath.distanceKm(near.lat(), near.lon(), lat.doubleValue(), lon.doubleValue())));
+        } else if (item.get("places") instanceof List<?> places && !places.isEmpty()) {
+            Map<String, Object> nearest = ((List<Map<String, Object>>) places).stream()
+                    .min(Comparator.comparingDouble(p -> GeoMath.distanceKm(near.lat(), near.lon(), ((Number) p.get("lat")).doubleValue(), ((Number) p.get("lon")).doubleValue())))
+                    .orElseThrow();
+            double lat = ((Number) nearest.get("lat")).doubleValue();
+            double lon = ((Number) nearest.get("lon")).doubleValue();
+            item.put("place", nearest.get("name"));
+            item.put("lat", lat);
+            item.put("lon", lon);
+            item.put("distanceKm", GeoMath.roundKm(GeoMath.distanceKm(near.lat(), near.lon(), lat, lon)));
+        }
+    }
+
+    private static String trim(String snippet) {
+        String s = snippet.replaceAll("\\s+", " ").strip();
+        if (s.length() <= SNIPPET_CHARS) {
+            return s;
+        }
+        int bold = Math.max(0, s.indexOf("<b>"));
+        int from = Math.max(0, Math.min(bold - 40, s.length() - SNIPPET_CHARS));
+        String cut = s.substring(from, Math.min(s.length(), from + SNIPPET_CHARS));
+        // Never leave a half tag behind.
+        cut = cut.replaceAll("^[^<]*?>", "").replaceAll("<[^>]*$", "");
+        if (cut.lastIndexOf("<b>") > cut.lastIndexOf("</b>")) {
+            cut = cut + "</b>";
+        }
+        return (from > 0 ? "…" : "") + cut + "…";
+    }
+
+    private static Map<String, Object> nearOf(SearchRequest r) {
+        if (r.near() == null) {
+            return null;
+        }
+        Map<String, Object> near = new LinkedHashMap<>();
+        near.put("name", r.near().name());
+        near.put("lat", r.near().lat());
+        near.put("lon", r.near().lon());
+        if (!r.near().country().isEmpty()) {
+            near.put("country", r.near().country());
+        }
+        return near;
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Types an item can carry a distance for; the others have no place. */
+    public static boolean located(RecordType t) {
+        return t == RecordType.TRAINING || t == RecordType.POSTING;
+    }
+
+    static SortField idSort() {
+        return new SortedSetSortField(Fields.ID, false);
+    }
+}

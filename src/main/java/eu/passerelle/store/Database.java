@@ -1,0 +1,163 @@
+package eu.passerelle.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQLite file: WAL so readers never wait for the writer, foreign keys on, versioned migrations.
+ * SQLite allows one writer at a time, so writes go through a single connection under a lock; reads use a
+ * small pool.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Applied in order; a migration is never edited once shipped, only followed by a new one. */
+    private static final List<String> MIGRATIONS = List.of("V1__reference.sql");
+    private static final int READERS = 4;
+
+    private final String url;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+
+    public Database(Path file) {
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try {
+            this.writer = open();
+            migrate();
+            for (int i = 0; i < READERS; i++) {
+                readers.add(open());
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store at " + file, e);
+        }
+    }
+
+    private Connection open() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA foreign_keys=ON");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("PRAGMA cache_size=-32000");
+        }
+        return c;
+    }
+
+    private void migrate() throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        int current;
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            current = rs.next() ? rs.getInt(1) : 0;
+        }
+        for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+            String name = MIGRATIONS.get(v - 1);
+            String sql = resource("/db/" + name);
+            writer.setAutoCommit(false);
+            try (Statement s = writer.createStatement()) {
+                for (String statement : sql.split(";\\s*\\n")) {
+                    String stripped = statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
+                    if (!stripped.isEmpty()) {
+                        s.execute(stripped);
+                    }
+                }
+                try (PreparedStatement p = writer.prepareStatement("INSERT INTO schema_version VALUES (?, ?, datetime('now'))")) {
+                    p.setInt(1, v);
+                    p.setString(2, name);
+                    p.executeUpdate();
+                }
+                writer.commit();
+                LOG.info("store: applied migration {}", name);
+            } catch (SQLException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Database.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on the writer connection; rolls back on any failure. */
+    public <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            writer.setAutoCommit(false);
+            try {
+                T result = work.run(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("write failed", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    public <T> T read(SqlWork<T> work) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a store connection", e);
+        }
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("read failed", e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+            for (Connection c : readers) {
+                c.close();
+            }
+        } catch (SQLException e) {
+            LOG.warn("store: error while closing", e);
+        }
+    }
+}

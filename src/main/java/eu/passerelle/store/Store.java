@@ -1,0 +1,46 @@
+package eu.passerelle.store;
+
+import java.nio.file.Path;
+
+/** The store of record: one SQLite file and its three views (records, relations, sources and places). */
+public final class Store implements AutoCloseable {
+    /** Set once the reference import has fully committed; a half-imported store is imported again. */
+    public static final String IMPORTED_KEY = "reference_imported_at";
+
+    private final Database db;
+    private final RecordStore records;
+    private final RelationStore relations;
+    private final SourceStore sources;
+
+    public Store(Path file) {
+        this.db = new Database(file);
+        this.records = new RecordStore(db);
+        this.relations = new RelationStore(db);
+        this.sources = new SourceStore(db);
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public RecordStore records() {
+        return records;
+    }
+
+    public RelationStore relations() {
+        return relations;
+    }
+
+    public SourceStore sources() {
+        return sources;
+    }
+
+    public boolean isImported() {
+        return sources.meta(IMPORTED_KEY).isPresent();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
