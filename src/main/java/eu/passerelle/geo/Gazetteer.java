@@ -82,7 +82,7 @@ public final class Gazetteer {
         return candidates.stream().filter(p -> wanted == null || p.country().equals(wanted)).findFirst();
     }
 
-    /** Place names starting with what was typed, border countries first, shortest names first. */
+    /** Place names starting with what was typed, shortest names first, then border countries first. */
     public List<Place> complete(String prefix, int limit) {
         String key = Text.fold(prefix);
         if (key.isEmpty()) {
@@ -95,7 +95,8 @@ public final class Gazetteer {
             }
             out.addAll(e.getValue());
         }
-        out.sort(Comparator.comparingInt((Place p) -> rank(p.country())).thenComparingInt(p -> p.name().length()).thenComparing(Place::name));
+        // Shortest completion first ("vir" → Virton before Vireux-Wallerand), then border countries first.
+        out.sort(Comparator.comparingInt((Place p) -> p.name().length()).thenComparingInt(p -> rank(p.country())).thenComparing(Place::name));
         return out.subList(0, Math.min(limit, out.size()));
     }
 }

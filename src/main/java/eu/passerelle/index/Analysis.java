@@ -9,7 +9,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.fr.FrenchMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
@@ -34,7 +34,8 @@ public final class Analysis {
 
     /**
      * French prose and titles: elision, lower case, French stop words, feminine → masculine job nouns,
-     * accent folding, light stemming (plural and common inflections, not the aggressive Snowball stemmer).
+     * accent folding, plural stemming only (the light stemmer folds "animateur", "animation" and "animer" into one
+     * term, which costs precision on job titles).
      */
     public static Analyzer french() {
         return new Analyzer() {
@@ -46,7 +47,7 @@ public final class Analysis {
                 s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
                 s = new FeminineFormFilter(s);
                 s = new ASCIIFoldingFilter(s);
-                s = new FrenchLightStemFilter(s);
+                s = new FrenchMinimalStemFilter(s);
                 return new TokenStreamComponents(source, s);
             }
 

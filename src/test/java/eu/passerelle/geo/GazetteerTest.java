@@ -1,0 +1,51 @@
+package eu.passerelle.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.passerelle.model.Place;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GazetteerTest {
+    private final Gazetteer g = new Gazetteer(List.of(
+            new Place("Arlon", 49.68333, 5.81667, "BE", "WAL", "WLX"),
+            new Place("Virton", 49.56824, 5.53259, "BE", "WAL", "WLX"),
+            new Place("Saint-Hubert", 50.02, 5.37, "BE", "WAL", "WLX"),
+            new Place("Saint-Hubert", 49.2, 6.3, "FR", "44", "57"),
+            new Place("Vireux-Wallerand", 50.08, 4.73, "FR", "44", "08")));
+
+    @Test
+    void namesResolveWhateverTheCaseAccentsAndHyphens() {
+        assertThat(g.resolve("arlon")).map(Place::country).contains("BE");
+        assertThat(g.resolve("  VIRTON ")).map(Place::lat).contains(49.56824);
+        assertThat(g.resolve("saint hubert")).isPresent();
+    }
+
+    @Test
+    void ambiguousNamesPreferFranceThenBelgiumUnlessACountryIsGiven() {
+        assertThat(g.resolve("Saint-Hubert")).map(Place::country).contains("FR");
+        assertThat(g.resolve("Saint-Hubert, BE")).map(Place::country).contains("BE");
+        assertThat(g.resolve("Saint-Hubert (be)")).map(Place::country).contains("BE");
+    }
+
+    @Test
+    void coordinatesAreAPlaceAndNonsenseIsNot() {
+        assertThat(g.resolve("49.68,5.82")).map(Place::lon).contains(5.82);
+        assertThat(g.resolve("91,5")).isEmpty();
+        assertThat(g.resolve("Atlantis")).isEmpty();
+        assertThat(Gazetteer.parseLatLon("49.6 ; 5.8")).isPresent();
+    }
+
+    @Test
+    void completionFindsPrefixesBorderCountriesFirst() {
+        assertThat(g.complete("vir", 5)).extracting(Place::name).containsExactly("Virton", "Vireux-Wallerand");
+        assertThat(g.complete("", 5)).isEmpty();
+    }
+
+    @Test
+    void distancesAreGreatCircleKilometres() {
+        double arlonVirton = GeoMath.distanceKm(49.68333, 5.81667, 49.56824, 5.53259);
+        assertThat(arlonVirton).isBetween(23.0, 25.0);
+        assertThat(GeoMath.roundKm(23.456)).isEqualTo(23.5);
+    }
+}

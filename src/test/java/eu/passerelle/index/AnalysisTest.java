@@ -1,0 +1,58 @@
+package eu.passerelle.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.passerelle.search.TextQuery;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnalysisTest {
+    @ParameterizedTest(name = "{0} ≡ {1}")
+    @CsvSource({
+        "animatrice, animateur",
+        "éducatrice de jeunes enfants, éducateur de jeunes enfants",
+        "accompagnante, accompagnant",
+        "puéricultrice, puériculteur",
+        "infirmière, infirmier",
+        "technicienne, technicien",
+        "coiffeuse, coiffeur",
+        "crèche, creche",
+        "L'enfant, enfant",
+        "d'accueil, accueil",
+        "animateurs, animateur",
+        "enfants, enfant",
+        "Animateur / Animatrice jeunesse, animateur jeunesse",
+    })
+    void frenchFormsOfTheSameWordAnalyseAlike(String a, String b) {
+        assertThat(TextQuery.tokens(Fields.TITLE, a)).isEqualTo(TextQuery.tokens(Fields.TITLE, b));
+    }
+
+    @ParameterizedTest(name = "{0} ≠ {1}")
+    @CsvSource({
+        "éducateur, éducation",
+        "vente, vent",
+        "animateur, animation",
+        "aide, aider-soignant",
+    })
+    void differentWordsStayApart(String a, String b) {
+        assertThat(TextQuery.tokens(Fields.TITLE, a)).isNotEqualTo(TextQuery.tokens(Fields.TITLE, b));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"de la, ''", "le des et, ''"})
+    void stopWordsAloneAnalyseToNothing(String text, String expected) {
+        assertThat(String.join(" ", TextQuery.tokens(Fields.TITLE, text))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"kinderbegeleiders, kinderbegeleider", "Verantwoordelijke kinderopvang, verantwoordelijke kinderopvang"})
+    void dutchLabelsAreStemmedWithTheDutchAnalyzer(String a, String b) {
+        assertThat(TextQuery.tokens(Fields.TITLE_NL, a)).isEqualTo(TextQuery.tokens(Fields.TITLE_NL, b));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"animatrice, animateur", "formatrices, formateurs", "vente, vente", "fière, fière", "AESH, AESH"})
+    void feminineRulesOnlyTouchJobNouns(String in, String out) {
+        assertThat(FeminineFormFilter.masculine(in)).isEqualTo(out);
+    }
+}
