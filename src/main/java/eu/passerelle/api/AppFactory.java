@@ -13,6 +13,8 @@ import io.javalin.json.JavalinJackson;
  * random port. Every route and error handler is declared here, in one place.
  */
 public final class AppFactory {
+    static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
+
     private AppFactory() {
     }
 
@@ -25,6 +27,8 @@ public final class AppFactory {
             config.http.maxRequestSize = AppConfig.MAX_BODY_BYTES;
             config.http.defaultContentType = "application/json";
             config.startup.showJavalinBanner = false;
+            // Room for a long query string, so an over-long 'q' reaches validation and gets a 400 that names it.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_LINE_BYTES));
             Problems.register(config);
 
             config.routes.get("/api/v1/health", records::health);

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    /** Set on a request once its problem body is written, so the status-code handlers leave it alone. */
+    private static final String WRITTEN = "passerelle.problem";
     private static final String TYPE_BASE = "https://passerelle.invalid/problems/";
 
     private Problems() {
@@ -28,9 +30,9 @@ public final class Problems {
             LOG.error("unexpected failure on {} {} (ref {})", ctx.method(), ctx.path(), ref, e);
             write(ctx, 500, "Internal error", "The service failed to answer; the failure is logged under reference " + ref + ".", null);
         });
-        for (int status : new int[] {400, 401, 403, 404, 405, 406, 413, 415, 429, 500, 503}) {
+        for (int status : new int[] {400, 401, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 503}) {
             config.routes.error(status, ctx -> {
-                if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                if (ctx.attribute(WRITTEN) == null) {
                     write(ctx, status, titleOf(status), defaultDetail(ctx, status), null);
                 }
             });
@@ -47,6 +49,7 @@ public final class Problems {
             body.put("param", param);
         }
         body.put("instance", ctx.path());
+        ctx.attribute(WRITTEN, Boolean.TRUE);
         ctx.status(status).contentType(CONTENT_TYPE).result(eu.passerelle.model.Json.write(body));
     }
 
@@ -73,7 +76,9 @@ public final class Problems {
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable";
             case 413 -> "Payload too large";
+            case 414 -> "URI too long";
             case 415 -> "Unsupported media type";
+            case 431 -> "Request header fields too large";
             case 429 -> "Too many requests";
             case 503 -> "Service unavailable";
             default -> status >= 500 ? "Internal error" : "Client error";
@@ -85,6 +90,7 @@ public final class Problems {
             case 404 -> "No resource at " + ctx.path() + ".";
             case 405 -> ctx.method() + " is not allowed on " + ctx.path() + ".";
             case 413 -> "The request body is larger than 1 MiB.";
+            case 414, 431 -> "The request line or headers are too long.";
             default -> titleOf(status) + ".";
         };
     }

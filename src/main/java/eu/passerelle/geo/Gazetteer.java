@@ -15,31 +15,34 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves what a person types as a place ("Arlon", "virton", "Saint-Quentin, FR", "49.68,5.82") to a
- * point, and completes place names. Accents, case and hyphens do not matter. When a name exists in several
- * countries, the border countries come first (FR, BE, LU), unless a country is given after a comma.
+ * point, and completes place names. Accents, case and hyphens do not matter. When a name exists several
+ * times, the place nearest the service's focus (the FR-BE-LU border) wins, unless a country is given after
+ * a comma; completions are shortest first, then nearest the focus ("arl" → Arlon before Arles).
  */
 public final class Gazetteer {
     private static final Pattern LAT_LON = Pattern.compile("^\\s*(-?\\d{1,2}(?:\\.\\d+)?)\\s*[,;]\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*$");
     private static final Pattern WITH_COUNTRY = Pattern.compile("^(.+?)\\s*[,(]\\s*([A-Za-z]{2})\\s*\\)?\\s*$");
-    private static final List<String> COUNTRY_PREFERENCE = List.of("FR", "BE", "LU", "DE", "NL", "CH");
+    /** Where the service's users are: the France-Belgium-Luxembourg border, near Longwy. */
+    public static final double[] DEFAULT_FOCUS = {49.52, 5.76};
 
     private final Map<String, List<Place>> byKey = new HashMap<>();
     private final TreeMap<String, List<Place>> sorted = new TreeMap<>();
     private final int size;
 
+    private final Comparator<Place> nearestFocus;
+
     public Gazetteer(List<Place> places) {
+        this(places, DEFAULT_FOCUS[0], DEFAULT_FOCUS[1]);
+    }
+
+    public Gazetteer(List<Place> places, double focusLat, double focusLon) {
+        this.nearestFocus = Comparator.comparingDouble(p -> GeoMath.distanceKm(focusLat, focusLon, p.lat(), p.lon()));
         for (Place p : places) {
             byKey.computeIfAbsent(Text.fold(p.name()), k -> new ArrayList<>()).add(p);
         }
-        Comparator<Place> preference = Comparator.comparingInt(p -> rank(p.country()));
-        byKey.values().forEach(list -> list.sort(preference));
+        byKey.values().forEach(list -> list.sort(nearestFocus));
         sorted.putAll(byKey);
         this.size = places.size();
-    }
-
-    private static int rank(String country) {
-        int i = COUNTRY_PREFERENCE.indexOf(country);
-        return i < 0 ? COUNTRY_PREFERENCE.size() : i;
     }
 
     public int size() {
@@ -82,7 +85,7 @@ public final class Gazetteer {
         return candidates.stream().filter(p -> wanted == null || p.country().equals(wanted)).findFirst();
     }
 
-    /** Place names starting with what was typed, shortest names first, then border countries first. */
+    /** Place names starting with what was typed, shortest first, then nearest the focus. */
     public List<Place> complete(String prefix, int limit) {
         String key = Text.fold(prefix);
         if (key.isEmpty()) {
@@ -95,8 +98,7 @@ public final class Gazetteer {
             }
             out.addAll(e.getValue());
         }
-        // Shortest completion first ("vir" → Virton before Vireux-Wallerand), then border countries first.
-        out.sort(Comparator.comparingInt((Place p) -> p.name().length()).thenComparingInt(p -> rank(p.country())).thenComparing(Place::name));
+        out.sort(Comparator.comparingInt((Place p) -> p.name().length()).thenComparing(nearestFocus).thenComparing(Place::name));
         return out.subList(0, Math.min(limit, out.size()));
     }
 }

@@ -7,9 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The one JSON configuration used for the store, the index payloads and the API. */
+/**
+ * The JSON configurations. {@link #MAPPER} is the API's: it drops nulls but keeps empty arrays, so an answer
+ * with no result still says {@code "items": []}. {@link #COMPACT} is for what is stored (records in SQLite,
+ * item payloads in the index): empty values are left out and read back as empty by the records.
+ */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+    public static final ObjectMapper COMPACT = JsonMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -18,9 +27,10 @@ public final class Json {
     private Json() {
     }
 
+    /** Compact JSON for storage. */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }

@@ -28,7 +28,7 @@ public final class RecordService {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", type.wireName());
-        out.putAll(eu.passerelle.model.Json.MAPPER.convertValue(record.get(), Map.class));
+        out.putAll(eu.passerelle.model.Json.COMPACT.convertValue(record.get(), Map.class));
         switch (type) {
             case OCCUPATION -> {
                 out.put("skills", skillsOf(id));

@@ -61,7 +61,7 @@ public final class SuggestService {
         if (records) {
             out.addAll(records(words, recordTypes, limit, false));
             if (out.isEmpty() && q.strip().length() >= 4) {
-                out.addAll(records(TextQuery.tokens(Fields.ALL, q), recordTypes, limit, true));
+                out.addAll(records(words, recordTypes, limit, true));
             }
         }
         if (places) {
@@ -76,8 +76,8 @@ public final class SuggestService {
     private List<Suggestion> records(List<String> words, Set<String> types, int limit, boolean fuzzy) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String w : words) {
-            Query q = fuzzy ? (w.length() >= 4 ? new FuzzyQuery(new Term(Fields.ALL, w), 1, 1) : new TermQuery(new Term(Fields.ALL, w)))
-                    : new TermQuery(new Term(Fields.SUGGEST, w));
+            // The typeahead field holds unstemmed folded words (and their prefixes), so one edit is one typo.
+            Query q = fuzzy && w.length() >= 4 ? new FuzzyQuery(new Term(Fields.SUGGEST, w), 1, 1) : new TermQuery(new Term(Fields.SUGGEST, w));
             b.add(q, Occur.MUST);
         }
         if (!types.isEmpty()) {

@@ -22,8 +22,10 @@ class GazetteerTest {
     }
 
     @Test
-    void ambiguousNamesPreferFranceThenBelgiumUnlessACountryIsGiven() {
-        assertThat(g.resolve("Saint-Hubert")).map(Place::country).contains("FR");
+    void ambiguousNamesPreferTheOneNearestTheBorderUnlessACountryIsGiven() {
+        Gazetteer twoArlons = new Gazetteer(List.of(new Place("Arlon", 49.68, 5.82, "BE", "", ""), new Place("Arlon", 43.3, 5.4, "FR", "", "")));
+        assertThat(twoArlons.resolve("Arlon")).map(Place::country).contains("BE");
+        assertThat(twoArlons.resolve("Arlon, FR")).map(Place::country).contains("FR");
         assertThat(g.resolve("Saint-Hubert, BE")).map(Place::country).contains("BE");
         assertThat(g.resolve("Saint-Hubert (be)")).map(Place::country).contains("BE");
     }
@@ -37,8 +39,10 @@ class GazetteerTest {
     }
 
     @Test
-    void completionFindsPrefixesBorderCountriesFirst() {
+    void completionIsShortestFirstThenNearestTheBorder() {
         assertThat(g.complete("vir", 5)).extracting(Place::name).containsExactly("Virton", "Vireux-Wallerand");
+        Gazetteer arl = new Gazetteer(List.of(new Place("Arles", 43.68, 4.63, "FR", "", ""), new Place("Arlon", 49.68, 5.82, "BE", "", "")));
+        assertThat(arl.complete("arl", 2)).extracting(Place::name).containsExactly("Arlon", "Arles");
         assertThat(g.complete("", 5)).isEmpty();
     }
 
