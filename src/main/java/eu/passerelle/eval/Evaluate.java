@@ -1,11 +1,76 @@
 package eu.passerelle.eval;
 
-/** Placeholder replaced below in this change. */
+import eu.passerelle.Passerelle;
+import eu.passerelle.config.AppConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code scripts/eval}: prints the relevance metrics of the engine next to a plain-BM25 baseline over the
+ * same documents, per query group. {@code --write-golden} records the engine's numbers as the expected
+ * ones (RelevanceRegressionTest fails until they are updated on purpose); {@code --verbose} lists the
+ * queries whose nDCG@10 is below 0.5 with what came back.
+ *
+ * <pre>scripts/eval [--data-dir DIR] [--index-data DIR] [--judgments DIR] [--write-golden] [--verbose]</pre>
+ */
 public final class Evaluate {
+    public static final String SEARCH_JUDGMENTS = "search-judgments.tsv";
+    public static final String SEARCH_GOLDEN = "search-metrics.golden.tsv";
+
     private Evaluate() {
     }
 
-    public static void main(String[] args) {
-        throw new UnsupportedOperationException("eval is not built yet");
+    public static void main(String[] args) throws IOException {
+        Path dataDir = Path.of("target/eval-data");
+        Path indexData = AppConfig.DEFAULT_INDEX_DATA;
+        Path judgments = Path.of("src/test/resources/relevance");
+        boolean writeGolden = false;
+        boolean verbose = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data-dir" -> dataDir = Path.of(args[++i]);
+                case "--index-data" -> indexData = Path.of(args[++i]);
+                case "--judgments" -> judgments = Path.of(args[++i]);
+                case "--write-golden" -> writeGolden = true;
+                case "--verbose" -> verbose = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        try (Passerelle p = Passerelle.open(AppConfig.defaults(dataDir, indexData))) {
+            Judgments j = Judgments.read(judgments.resolve(SEARCH_JUDGMENTS));
+            SearchEvaluation eval = new SearchEvaluation(p.search());
+            List<SearchEvaluation.QueryResult> engine = eval.runEngine(j);
+            List<SearchEvaluation.QueryResult> baseline = eval.runBaseline(j);
+            List<SearchEvaluation.Row> e = SearchEvaluation.summarise(engine);
+            List<SearchEvaluation.Row> b = SearchEvaluation.summarise(baseline);
+            System.out.println();
+            System.out.println("SEARCH (" + j.cases().size() + " graded queries, FR and NL)           engine                    |  plain BM25 baseline");
+            System.out.println("group        n  nDCG@10     MRR    R@10                        |  nDCG@10     MRR    R@10");
+            for (int i = 0; i < e.size(); i++) {
+                SearchEvaluation.Row be = b.get(i);
+                System.out.printf(Locale.ROOT, "%s                        |   %.4f  %.4f  %.4f%n", e.get(i).format(), be.ndcg(), be.mrr(), be.recall());
+            }
+            if (verbose) {
+                for (SearchEvaluation.QueryResult r : engine) {
+                    if (r.ndcg() < 0.5) {
+                        System.out.printf(Locale.ROOT, "  low: %s %-45s nDCG %.2f  got %s%n", r.c().id(), r.c().query(), r.ndcg(), r.ranked().stream().limit(5).toList());
+                    }
+                }
+            }
+            if (writeGolden) {
+                List<String> lines = new ArrayList<>();
+                lines.add("# Expected search metrics (scripts/eval --write-golden). A ranking change must update this file on purpose.");
+                lines.add("# group\tqueries\tnDCG@10\tMRR\tRecall@10");
+                for (SearchEvaluation.Row r : e) {
+                    lines.add(String.format(Locale.ROOT, "%s\t%d\t%.4f\t%.4f\t%.4f", r.group(), r.queries(), r.ndcg(), r.mrr(), r.recall()));
+                }
+                Files.write(judgments.resolve(SEARCH_GOLDEN), lines);
+                System.out.println("wrote " + judgments.resolve(SEARCH_GOLDEN));
+            }
+        }
     }
 }

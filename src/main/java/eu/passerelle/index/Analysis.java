@@ -104,7 +104,7 @@ public final class Analysis {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 Fields.TITLE, fr, Fields.LABELS, fr, Fields.ALL, fr,
                 Fields.TITLE_NL, nl, Fields.LABELS_NL, nl,
-                Fields.SUGGEST, prefixIndex(),
+                Fields.SUGGEST, prefixIndex(), Fields.LABEL_WORDS, prefixQuery(),
                 Fields.BASELINE, new StandardAnalyzer()));
     }
 
@@ -112,7 +112,7 @@ public final class Analysis {
     public static Analyzer forQuery(String field) {
         return switch (field) {
             case Fields.TITLE_NL, Fields.LABELS_NL -> Holder.NL;
-            case Fields.SUGGEST -> Holder.PREFIX_QUERY;
+            case Fields.SUGGEST, Fields.LABEL_WORDS -> Holder.PREFIX_QUERY;
             case Fields.BASELINE -> Holder.STANDARD;
             default -> Holder.FR;
         };

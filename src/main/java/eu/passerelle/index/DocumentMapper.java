@@ -167,14 +167,28 @@ public final class DocumentMapper {
         return doc;
     }
 
+    /** The exact-label key of a text: its analysed words, in order, joined by spaces. */
+    public static String labelKey(String text) {
+        return String.join(" ", eu.passerelle.search.TextQuery.tokens(Fields.TITLE, text));
+    }
+
+    private static void label(Document doc, String label) {
+        doc.add(new TextField(Fields.SUGGEST, label, Field.Store.NO));
+        doc.add(new TextField(Fields.LABEL_WORDS, label, Field.Store.NO));
+        String key = labelKey(label);
+        if (!key.isEmpty()) {
+            doc.add(new KeywordField(Fields.LABEL_KEY, key, Field.Store.NO));
+        }
+    }
+
     private static void text(Document doc, String title, List<String> labels, String... prose) {
         doc.add(new TextField(Fields.TITLE, title, Field.Store.YES));
-        doc.add(new TextField(Fields.SUGGEST, title, Field.Store.NO));
+        label(doc, title);
         StringBuilder all = new StringBuilder(title);
         for (String label : list(labels)) {
             if (!Text.isBlank(label)) {
                 doc.add(new TextField(Fields.LABELS, label, Field.Store.YES));
-                doc.add(new TextField(Fields.SUGGEST, label, Field.Store.NO));
+                label(doc, label);
                 all.append(" ; ").append(label);
             }
         }

@@ -40,6 +40,13 @@ public final class Fields {
     /** Dutch preferred label (Compétent) and Dutch alternative labels. */
     public static final String TITLE_NL = "title_nl";
     public static final String LABELS_NL = "labels_nl";
+    /**
+     * Each title and label as one keyword: its analysed words joined by spaces. A query whose analysed words
+     * are exactly a label's ("animatrice jeunesse" = "Animateur / Animatrice jeunesse") is that label.
+     */
+    public static final String LABEL_KEY = "label_key";
+    /** Title and label words, folded but not stemmed: typos are matched here, one edit being one typo. */
+    public static final String LABEL_WORDS = "label_words";
     /** Title and labels as word prefixes, for typeahead. */
     public static final String SUGGEST = "suggest";
     /** Title, labels and text under StandardAnalyzer: the plain-BM25 baseline that eval compares against. */

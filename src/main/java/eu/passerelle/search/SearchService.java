@@ -30,7 +30,6 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
@@ -61,7 +60,7 @@ public final class SearchService {
 
     public SearchResponse search(SearchRequest r) {
         long start = System.nanoTime();
-        TextQuery.Built text = r.hasText() ? textQuery.build(r.q(), r.lang()) : null;
+        TextQuery.Built text = r.hasText() ? index.search(s -> textQuery.build(r.q(), r.lang(), s.getIndexReader())) : null;
         if (r.hasText() && text.query() == null) {
             // Only stop words ("de la"): nothing to look for, which is an empty answer, not an error.
             return new SearchResponse(0, List.of(), Map.of(), elapsed(start), nearOf(r), r.radiusKm(), List.of());
@@ -79,6 +78,26 @@ public final class SearchService {
             answer = run(r, text, radius, start);
         }
         return answer;
+    }
+
+    /**
+     * The ids plain BM25 ranks first for the same request: one StandardAnalyzer field holding the same text,
+     * the same filters, no synonyms, boosts, fuzziness or prior. The relevance evaluation's baseline.
+     */
+    public List<String> baselineIds(SearchRequest r, int k) {
+        Query text = TextQuery.baseline(r.q());
+        if (text == null) {
+            return List.of();
+        }
+        Query query = combine(text, filters(r, r.radiusKm()).values(), false);
+        return index.search(searcher -> {
+            StoredFields stored = searcher.storedFields();
+            List<String> ids = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(query, k).scoreDocs) {
+                ids.add(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
+            }
+            return ids;
+        });
     }
 
     private SearchResponse run(SearchRequest r, TextQuery.Built text, Double radiusKm, long start) {
@@ -244,12 +263,4 @@ public final class SearchService {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** Types an item can carry a distance for; the others have no place. */
-    public static boolean located(RecordType t) {
-        return t == RecordType.TRAINING || t == RecordType.POSTING;
-    }
-
-    static SortField idSort() {
-        return new SortedSetSortField(Fields.ID, false);
-    }
 }

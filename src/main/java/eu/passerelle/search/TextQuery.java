@@ -11,10 +11,13 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
@@ -30,12 +33,16 @@ import org.apache.lucene.util.QueryBuilder;
  *   <li>the whole text as a phrase on the title and on the labels (slop 2), so "animateur jeunesse" puts the
  *       fiche of that name first;</li>
  *   <li>curated synonyms: a group matched in the text adds its other variants as phrases;</li>
- *   <li>typos: each word of five letters or more also matches within one edit, at a fifth of the weight.</li>
+ *   <li>the exact label: when the analysed text is exactly a title or label, that record gets a strong,
+ *       constant bonus;</li>
+ *   <li>typos: a word of four letters or more that no title or label contains is taken for a typo and
+ *       matches title and label words within one edit (unstemmed, so one typo is one edit), weighing as a
+ *       title word; words the index knows are not fuzzed, which would only add noise.</li>
  * </ul>
  */
 public final class TextQuery {
     public static final float W_TITLE = 3f, W_LABELS = 2f, W_ALL = 1f, W_NL_TITLE = 3f, W_NL_LABELS = 2f;
-    public static final float TIE = 0.3f, W_TITLE_PHRASE = 2f, W_LABEL_PHRASE = 1.5f, W_SYNONYM = 2f, W_FUZZY = 0.2f;
+    public static final float TIE = 0.3f, W_TITLE_PHRASE = 2f, W_LABEL_PHRASE = 1.5f, W_SYNONYM = 2f, W_TYPO = 3f, W_EXACT_LABEL = 6f;
     private static final int PHRASE_SLOP = 2;
 
     private final Synonyms synonyms;
@@ -48,7 +55,8 @@ public final class TextQuery {
     public record Built(Query query, List<Synonyms.Match> synonyms) {
     }
 
-    public Built build(String text, String lang) {
+    /** @param reader the index as it is now, to tell typos (words it does not contain) from known words */
+    public Built build(String text, String lang, IndexReader reader) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         float nlBoost = "nl".equals(lang) ? 1.5f : 1f;
         List<Query> perField = new ArrayList<>();
@@ -80,9 +88,13 @@ public final class TextQuery {
                 any = true;
             }
         }
-        for (String token : tokens(Fields.ALL, text)) {
-            if (token.length() >= 5) {
-                b.add(new BoostQuery(new FuzzyQuery(new Term(Fields.ALL, token), 1, 1), W_FUZZY), Occur.SHOULD);
+        String key = String.join(" ", tokens(Fields.TITLE, text));
+        if (!key.isEmpty()) {
+            b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.LABEL_KEY, key))), W_EXACT_LABEL), Occur.SHOULD);
+        }
+        for (String word : tokens(Fields.LABEL_WORDS, text)) {
+            if (word.length() >= 4 && reader.docFreq(new Term(Fields.LABEL_WORDS, word)) == 0) {
+                b.add(new BoostQuery(new FuzzyQuery(new Term(Fields.LABEL_WORDS, word), 1, 1), W_TYPO), Occur.SHOULD);
                 any = true;
             }
         }

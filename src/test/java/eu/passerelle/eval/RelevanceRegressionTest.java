@@ -1,0 +1,59 @@
+package eu.passerelle.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import eu.passerelle.TestService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the search relevance metrics to the golden file. A ranking change moves them: this test then fails
+ * until {@code scripts/eval --write-golden} records the new numbers, and the diff of the golden file is
+ * reviewed with the change (as Anserini does with its regression configs).
+ */
+class RelevanceRegressionTest {
+    private static final Path DIR = Path.of("src/test/resources/relevance");
+
+    @Test
+    void searchMetricsAreTheRecordedOnes() throws Exception {
+        Judgments judgments = Judgments.read(DIR.resolve(Evaluate.SEARCH_JUDGMENTS));
+        assertThat(judgments.cases()).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(judgments.cases()).anyMatch(c -> "nl".equals(c.params().get("lang")));
+        List<SearchEvaluation.Row> rows = SearchEvaluation.summarise(new SearchEvaluation(TestService.passerelle().search()).runEngine(judgments));
+        Map<String, String[]> golden = Files.readAllLines(DIR.resolve(Evaluate.SEARCH_GOLDEN)).stream()
+                .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t"))
+                .collect(Collectors.toMap(f -> f[0], f -> f));
+        assertThat(rows).extracting(SearchEvaluation.Row::group).containsExactlyInAnyOrderElementsOf(golden.keySet());
+        for (SearchEvaluation.Row r : rows) {
+            String[] g = golden.get(r.group());
+            assertThat(r.queries()).as(r.group() + " queries").isEqualTo(Integer.parseInt(g[1]));
+            assertThat(r.ndcg()).as(r.group() + " nDCG@10").isCloseTo(Double.parseDouble(g[2]), within(0.0005));
+            assertThat(r.mrr()).as(r.group() + " MRR").isCloseTo(Double.parseDouble(g[3]), within(0.0005));
+            assertThat(r.recall()).as(r.group() + " Recall@10").isCloseTo(Double.parseDouble(g[4]), within(0.0005));
+        }
+    }
+
+    @Test
+    void theEngineBeatsPlainBm25OnTheSameDocuments() throws Exception {
+        Judgments judgments = Judgments.read(DIR.resolve(Evaluate.SEARCH_JUDGMENTS));
+        SearchEvaluation eval = new SearchEvaluation(TestService.passerelle().search());
+        double engine = SearchEvaluation.summarise(eval.runEngine(judgments)).getLast().ndcg();
+        double baseline = SearchEvaluation.summarise(eval.runBaseline(judgments)).getLast().ndcg();
+        assertThat(engine).isGreaterThan(baseline + 0.1);
+    }
+
+    @Test
+    void metricsAreComputedAsDefined() {
+        Map<String, Integer> grades = Map.of("a", 3, "b", 2, "c", 1);
+        assertThat(Metrics.ndcg(List.of("a", "b", "c"), grades, 10)).isCloseTo(1.0, within(1e-9));
+        assertThat(Metrics.ndcg(List.of("x", "y"), grades, 10)).isZero();
+        assertThat(Metrics.ndcg(List.of("c", "b", "a"), grades, 10)).isBetween(0.5, 0.99);
+        assertThat(Metrics.reciprocalRank(List.of("x", "c", "b"), grades)).isEqualTo(1.0 / 3);
+        assertThat(Metrics.recall(List.of("b", "x"), grades, 10)).isEqualTo(0.5);
+    }
+}
