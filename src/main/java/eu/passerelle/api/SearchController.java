@@ -76,7 +76,8 @@ final class SearchController {
         int offset = Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET);
         SearchRequest request = new SearchRequest(q, types, schemes, countries, modalities, levels, contracts, near, radius,
                 lang == null ? "fr" : lang.toLowerCase(java.util.Locale.ROOT), sort, !"false".equals(synthetic), limit, offset);
-        ctx.json(search.search(request));
+        String cacheControl = ctx.header("Cache-Control");
+        ctx.json(search.search(request, cacheControl == null || !cacheControl.contains("no-cache")));
     }
 
     void suggest(Context ctx) {

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LatLonDocValuesField;
@@ -26,6 +28,17 @@ import org.apache.lucene.document.TextField;
 
 /** The one place where a record becomes a Lucene document, and where its search Item payload is built. */
 public final class DocumentMapper {
+    /**
+     * The searchable-everything field keeps offsets in its postings, so highlighting reads them instead of
+     * re-analysing the stored text (measured: 3–7 ms of a 4–9 ms search went to re-analysis).
+     */
+    static final FieldType ALL_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        ALL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        ALL_TYPE.freeze();
+    }
+
     private DocumentMapper() {
     }
 
@@ -197,7 +210,7 @@ public final class DocumentMapper {
                 all.append(" ; ").append(p);
             }
         }
-        doc.add(new TextField(Fields.ALL, all.toString(), Field.Store.YES));
+        doc.add(new Field(Fields.ALL, all.toString(), ALL_TYPE));
         doc.add(new TextField(Fields.BASELINE, all.toString(), Field.Store.NO));
     }
 

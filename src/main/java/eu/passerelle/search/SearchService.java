@@ -1,6 +1,10 @@
 package eu.passerelle.search;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.time.Duration;
 import eu.passerelle.geo.GeoMath;
 import eu.passerelle.index.Analysis;
 import eu.passerelle.index.Fields;
@@ -24,6 +28,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -49,17 +55,48 @@ public final class SearchService {
     private static final float PRIOR_WEIGHT = 0.5f;
     private static final float PRIOR_PIVOT = 0.5f;
     private static final int SNIPPET_CHARS = 200;
+    private static final int SNIPPET_SOURCE_CHARS = 10_000;
+    private static final Set<String> STORED_FOR_ITEM = Set.of(Fields.SOURCE, Fields.TITLE, Fields.LABELS);
+
+    /** Answers kept for repeated searches; 2,000 answers of ~10 kB is ~20 MB. */
+    private static final int CACHE_ENTRIES = 2_000;
 
     private final SearchIndex index;
     private final TextQuery textQuery;
+    /** Keyed by the index generation too: any write makes every older answer unreachable. */
+    private final Cache<CacheKey, SearchResponse> cache;
+
+    private record CacheKey(SearchRequest request, long generation) {
+    }
 
     public SearchService(SearchIndex index, Synonyms synonyms) {
         this.index = index;
         this.textQuery = new TextQuery(synonyms);
+        this.cache = Caffeine.newBuilder().maximumSize(CACHE_ENTRIES).expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
+    }
+
+    public CacheStats cacheStats() {
+        return cache.stats();
     }
 
     public SearchResponse search(SearchRequest r) {
+        return search(r, true);
+    }
+
+    /** @param useCache false recomputes the answer (a client's "Cache-Control: no-cache") and refreshes the cache */
+    public SearchResponse search(SearchRequest r, boolean useCache) {
         long start = System.nanoTime();
+        CacheKey key = new CacheKey(r, index.generation());
+        SearchResponse cached = useCache ? cache.getIfPresent(key) : null;
+        if (cached != null) {
+            return new SearchResponse(cached.total(), cached.items(), cached.facets(), elapsed(start), cached.near(), cached.radiusKm(), cached.expanded());
+        }
+        SearchResponse answer = compute(r, start);
+        cache.put(key, answer);
+        return answer;
+    }
+
+    private SearchResponse compute(SearchRequest r, long start) {
         TextQuery.Built text = r.hasText() ? index.search(s -> textQuery.build(r.q(), r.lang(), s.getIndexReader())) : null;
         if (r.hasText() && text.query() == null) {
             // Only stop words ("de la"): nothing to look for, which is an empty answer, not an error.
@@ -89,7 +126,7 @@ public final class SearchService {
         if (text == null) {
             return List.of();
         }
-        Query query = combine(text, filters(r, r.radiusKm()).values(), false);
+        Query query = combine(text, allFilters(r, r.radiusKm()), false);
         return index.search(searcher -> {
             StoredFields stored = searcher.storedFields();
             List<String> ids = new ArrayList<>();
@@ -101,47 +138,31 @@ public final class SearchService {
     }
 
     private SearchResponse run(SearchRequest r, TextQuery.Built text, Double radiusKm, long start) {
-        Map<String, Query> filters = filters(r, radiusKm);
+        Map<String, Set<String>> facetFilters = facetFilters(r);
         Query scoring = text == null ? new MatchAllDocsQuery() : text.query();
-        Query query = combine(scoring, filters.values(), text != null);
+        Query query = combine(scoring, otherFilters(r, radiusKm), text != null);
         boolean byDistance = r.near() != null && ("distance".equals(r.sort()) || (r.sort() == null && text == null));
         int n = r.offset() + r.limit();
         return index.search(searcher -> {
-            TopDocs top;
-            FacetCounter.Counts counts;
-            List<String> unfilteredDims = FACET_DIMS.stream().filter(d -> !filters.containsKey(d)).toList();
-            if (byDistance) {
-                Sort sort = new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, r.near().lat(), r.near().lon()),
-                        new SortedSetSortField(Fields.ID, false));
-                Object[] results = searcher.search(query, new MultiCollectorManager(new TopFieldCollectorManager(sort, n, null, 0), new FacetCounter(unfilteredDims)));
-                top = (TopDocs) results[0];
-                counts = (FacetCounter.Counts) results[1];
-            } else {
-                Object[] results = searcher.search(query, new MultiCollectorManager(new TopScoreDocCollectorManager(n, 0), new FacetCounter(unfilteredDims)));
-                top = (TopDocs) results[0];
-                counts = (FacetCounter.Counts) results[1];
-            }
+            CollectorManager<? extends Collector, ? extends TopDocs> hits = byDistance
+                    ? new TopFieldCollectorManager(new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, r.near().lat(), r.near().lon()),
+                            new SortedSetSortField(Fields.ID, false)), n, null, 0)
+                    : new TopScoreDocCollectorManager(n, 0);
+            SidewaysCollectorManager.Result result = searcher.search(query, new SidewaysCollectorManager(hits, FACET_DIMS, facetFilters));
             Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
             for (String dim : FACET_DIMS) {
-                Map<String, Long> values;
-                if (filters.containsKey(dim)) {
-                    Map<String, Query> others = new LinkedHashMap<>(filters);
-                    others.remove(dim);
-                    values = searcher.search(combine(scoring, others.values(), false), new FacetCounter(List.of(dim))).byDim().get(dim);
-                } else {
-                    values = counts.byDim().get(dim);
-                }
+                Map<String, Long> values = result.counts().get(dim);
                 if (!values.isEmpty()) {
                     facets.put(dim, values.entrySet().stream()
                             .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                             .map(e -> new SearchResponse.FacetValue(e.getKey(), e.getValue())).toList());
                 }
             }
-            List<Map<String, Object>> items = items(searcher, query, top, r, text != null);
+            List<Map<String, Object>> items = items(searcher, text, result.top(), r);
             List<SearchResponse.Expansion> expanded = text == null ? List.of() : text.synonyms().stream()
                     .map(m -> new SearchResponse.Expansion(m.matched(), m.group().variants().stream().filter(v -> !v.equalsIgnoreCase(m.matched())).toList(), m.group().source()))
                     .toList();
-            return new SearchResponse(counts.matched(), items, facets, elapsed(start), nearOf(r), r.near() == null ? null : radiusKm, expanded);
+            return new SearchResponse(result.matched(), items, facets, elapsed(start), nearOf(r), r.near() == null ? null : radiusKm, expanded);
         });
     }
 
@@ -154,59 +175,84 @@ public final class SearchService {
         return b.build();
     }
 
-    private static Map<String, Query> filters(SearchRequest r, Double radiusKm) {
-        Map<String, Query> filters = new LinkedHashMap<>();
+    /** Filters on faceted fields: applied by the sideways collector, so their facets stay disjunctive. */
+    private static Map<String, Set<String>> facetFilters(SearchRequest r) {
+        Map<String, Set<String>> f = new LinkedHashMap<>();
         if (!r.types().isEmpty()) {
-            filters.put(Fields.TYPE, terms(Fields.TYPE, r.types().stream().map(RecordType::wireName).collect(Collectors.toSet())));
+            f.put(Fields.TYPE, r.types().stream().map(RecordType::wireName).collect(Collectors.toSet()));
         }
-        put(filters, Fields.SCHEME, r.schemes());
-        put(filters, Fields.COUNTRY, r.countries());
-        put(filters, Fields.MODALITY, r.modalities());
-        put(filters, Fields.LEVEL, r.levels());
-        put(filters, Fields.CONTRACT, r.contracts());
+        putIfAny(f, Fields.SCHEME, r.schemes());
+        putIfAny(f, Fields.COUNTRY, r.countries());
+        putIfAny(f, Fields.MODALITY, r.modalities());
+        putIfAny(f, Fields.LEVEL, r.levels());
+        putIfAny(f, Fields.CONTRACT, r.contracts());
+        return f;
+    }
+
+    private static void putIfAny(Map<String, Set<String>> f, String field, Set<String> values) {
+        if (!values.isEmpty()) {
+            f.put(field, values);
+        }
+    }
+
+    /** Filters that are not facets (place, synthetic records), as FILTER clauses of the query. */
+    private static List<Query> otherFilters(SearchRequest r, Double radiusKm) {
+        List<Query> filters = new ArrayList<>();
         if (!r.synthetic()) {
-            filters.put(Fields.SYNTHETIC, new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+            filters.add(new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
                     .add(new org.apache.lucene.search.TermQuery(new Term(Fields.SYNTHETIC, "true")), Occur.MUST_NOT).build());
         }
         if (r.near() != null && radiusKm != null) {
-            filters.put(Fields.LOCATION, LatLonPoint.newDistanceQuery(Fields.LOCATION, r.near().lat(), r.near().lon(), radiusKm * 1000));
+            filters.add(LatLonPoint.newDistanceQuery(Fields.LOCATION, r.near().lat(), r.near().lon(), radiusKm * 1000));
         }
         return filters;
     }
 
-    private static void put(Map<String, Query> filters, String field, Set<String> values) {
-        if (!values.isEmpty()) {
-            filters.put(field, terms(field, values));
-        }
+    /** Every filter as a FILTER clause: used by the baseline, which counts no facets. */
+    private static List<Query> allFilters(SearchRequest r, Double radiusKm) {
+        List<Query> filters = new ArrayList<>(otherFilters(r, radiusKm));
+        facetFilters(r).forEach((field, values) -> filters.add(terms(field, values)));
+        return filters;
     }
 
     private static Query terms(String field, Set<String> values) {
         return new TermInSetQuery(field, values.stream().sorted().map(BytesRef::new).toList());
     }
 
-    private List<Map<String, Object>> items(IndexSearcher searcher, Query query, TopDocs top, SearchRequest r, boolean highlight) throws IOException {
+    private List<Map<String, Object>> items(IndexSearcher searcher, TextQuery.Built text, TopDocs top, SearchRequest r) throws IOException {
         ScoreDoc[] page = top.scoreDocs.length <= r.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(top.scoreDocs, r.offset(), top.scoreDocs.length);
-        String[] snippets = new String[page.length];
-        if (highlight && page.length > 0) {
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.forQuery(Fields.ALL)).withMaxLength(20_000).build();
-            int[] docIds = java.util.Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
-            Map<String, String[]> hl = highlighter.highlightFields(new String[] {Fields.ALL}, query, docIds, new int[] {1});
-            snippets = hl.get(Fields.ALL);
-        }
         StoredFields stored = searcher.storedFields();
         List<Map<String, Object>> items = new ArrayList<>(page.length);
+        List<Integer> needPassage = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
             ScoreDoc sd = page[i];
-            Map<String, Object> item = Json.MAPPER.readValue(stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE), ITEM);
+            org.apache.lucene.document.Document d = stored.document(sd.doc, STORED_FOR_ITEM);
+            Map<String, Object> item = Json.MAPPER.readValue(d.get(Fields.SOURCE), ITEM);
             item.put("score", Float.isNaN(sd.score) ? 0f : Math.round(sd.score * 1000) / 1000f);
             if (r.near() != null) {
                 addDistance(item, r.near());
             }
-            if (snippets != null && snippets[i] != null) {
-                item.put("highlight", trim(snippets[i]));
+            if (text != null) {
+                String marked = LabelHighlighter.highlight(d.get(Fields.TITLE), java.util.Arrays.asList(d.getValues(Fields.LABELS)), text.words());
+                if (marked != null) {
+                    item.put("highlight", marked);
+                } else {
+                    needPassage.add(i);
+                }
             }
             items.add(item);
+        }
+        if (!needPassage.isEmpty()) {
+            // Matched through the description only: a passage of it, with offsets read from the postings.
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.forQuery(Fields.ALL)).withMaxLength(SNIPPET_SOURCE_CHARS).build();
+            int[] docIds = needPassage.stream().mapToInt(i -> page[i].doc).toArray();
+            String[] passages = highlighter.highlightFields(new String[] {Fields.ALL}, text.highlight(), docIds, new int[] {1}).get(Fields.ALL);
+            for (int k = 0; k < docIds.length; k++) {
+                if (passages[k] != null) {
+                    items.get(needPassage.get(k)).put("highlight", trim(passages[k]));
+                }
+            }
         }
         return items;
     }

@@ -51,8 +51,12 @@ public final class TextQuery {
         this.synonyms = synonyms;
     }
 
-    /** The query and the synonym groups that fired (for the explanation). */
-    public record Built(Query query, List<Synonyms.Match> synonyms) {
+    /**
+     * The query, the synonym groups that fired (for the explanation) and the words to highlight: plain
+     * terms of the highlighted field, so the highlighter reads offsets from the postings instead of
+     * re-analysing text as phrase and fuzzy clauses would make it do.
+     */
+    public record Built(Query query, List<Synonyms.Match> synonyms, Query highlight, Set<String> words) {
     }
 
     /** @param reader the index as it is now, to tell typos (words it does not contain) from known words */
@@ -98,7 +102,13 @@ public final class TextQuery {
                 any = true;
             }
         }
-        return new Built(any ? b.build() : null, matches);
+        Set<String> words = new LinkedHashSet<>(tokens(Fields.ALL, text));
+        for (Synonyms.Match m : matches) {
+            m.group().variants().forEach(v -> words.addAll(tokens(Fields.ALL, v)));
+        }
+        BooleanQuery.Builder h = new BooleanQuery.Builder();
+        words.forEach(w -> h.add(new TermQuery(new Term(Fields.ALL, w)), Occur.SHOULD));
+        return new Built(any ? b.build() : null, matches, h.build(), words);
     }
 
     /** Plain BM25 over one StandardAnalyzer field: the baseline the relevance evaluation compares with. */

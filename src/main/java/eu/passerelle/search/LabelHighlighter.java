@@ -1,0 +1,81 @@
+package eu.passerelle.search;
+
+import eu.passerelle.index.Analysis;
+import eu.passerelle.index.Fields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Marks the query's words in a record's title or in the label that matched best ("Animateur / Animatrice
+ * d'accueil de loisirs (<b>centre aéré</b>)"): what an advisor needs to see, at the cost of analysing a few
+ * short strings. Words are compared after French analysis, so "animatrice" marks "Animateur".
+ */
+final class LabelHighlighter {
+    private LabelHighlighter() {
+    }
+
+    /** The best-matching text among title and labels, marked up; null when none contains a query word. */
+    static String highlight(String title, List<String> labels, Set<String> words) {
+        String best = null;
+        int bestCount = 0;
+        String marked = mark(title, words);
+        if (marked != null) {
+            best = marked;
+            bestCount = count(marked);
+        }
+        for (String label : labels) {
+            String m = mark(label, words);
+            if (m != null && count(m) > bestCount) {
+                best = m;
+                bestCount = count(m);
+            }
+        }
+        return best;
+    }
+
+    private static int count(String marked) {
+        int n = 0;
+        for (int i = marked.indexOf("<b>"); i >= 0; i = marked.indexOf("<b>", i + 3)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The text with each query word in &lt;b&gt;, adjacent words merged; null when nothing matched. */
+    static String mark(String text, Set<String> words) {
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        int openEnd = -1;
+        boolean any = false;
+        try (TokenStream ts = Analysis.forQuery(Fields.TITLE).tokenStream(Fields.TITLE, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (!words.contains(term.toString())) {
+                    continue;
+                }
+                int start = offset.startOffset();
+                int end = offset.endOffset();
+                if (openEnd >= 0 && text.substring(openEnd, start).isBlank()) {
+                    out.setLength(out.length() - 4); // extend the open <b> over the space
+                    out.append(text, openEnd, end).append("</b>");
+                } else {
+                    out.append(text, last, start).append("<b>").append(text, start, end).append("</b>");
+                }
+                last = end;
+                openEnd = end;
+                any = true;
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return any ? out.append(text.substring(last)).toString() : null;
+    }
+}
