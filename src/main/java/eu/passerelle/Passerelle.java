@@ -5,6 +5,13 @@ import eu.passerelle.geo.Gazetteer;
 import eu.passerelle.index.IndexBuilder;
 import eu.passerelle.index.SearchIndex;
 import eu.passerelle.ingest.ReferenceImporter;
+import eu.passerelle.match.Crosswalk;
+import eu.passerelle.match.MatchService;
+import eu.passerelle.match.Matcher;
+import eu.passerelle.match.ProfileResolver;
+import eu.passerelle.match.Recognition;
+import eu.passerelle.match.SkillGraph;
+import eu.passerelle.match.TrainingLinks;
 import eu.passerelle.search.RecordService;
 import eu.passerelle.search.SearchService;
 import eu.passerelle.search.SuggestService;
@@ -30,15 +37,21 @@ public final class Passerelle implements AutoCloseable {
     private final SearchService search;
     private final SuggestService suggest;
     private final RecordService records;
+    private final SkillGraph graph;
+    private final MatchService match;
 
-    private Passerelle(AppConfig config, Store store, SearchIndex index, Gazetteer gazetteer, Synonyms synonyms) {
+    private Passerelle(AppConfig config, Store store, SearchIndex index, Gazetteer gazetteer, SearchService search, Recognition recognition) {
         this.config = config;
         this.store = store;
         this.index = index;
         this.gazetteer = gazetteer;
-        this.search = new SearchService(index, synonyms);
+        this.search = search;
         this.suggest = new SuggestService(index, gazetteer);
         this.records = new RecordService(store);
+        this.graph = SkillGraph.load(store);
+        TrainingLinks trainings = new TrainingLinks(search, store);
+        this.match = new MatchService(new ProfileResolver(search, graph, trainings, recognition, gazetteer),
+                new Matcher(graph, trainings, search, recognition, store), index);
     }
 
     public static Passerelle open(AppConfig config) {
@@ -60,9 +73,15 @@ public final class Passerelle implements AutoCloseable {
             }
             Gazetteer gazetteer = new Gazetteer(store.sources().places());
             Synonyms synonyms = Synonyms.load(config.indexData().resolve("curated").resolve("synonyms-fr.txt"));
+            SearchService search = new SearchService(index, synonyms);
+            if (store.bridges().isEmpty()) {
+                Crosswalk.build(store, search);
+            }
+            Recognition recognition = Recognition.load(config.indexData().resolve("curated").resolve("recognition.json"));
+            Passerelle p = new Passerelle(config, store, index, gazetteer, search, recognition);
             LOG.info("passerelle: ready in {} s ({} places, {} synonym groups)", String.format("%.1f", (System.nanoTime() - start) / 1e9),
                     gazetteer.size(), synonyms.groups().size());
-            return new Passerelle(config, store, index, gazetteer, synonyms);
+            return p;
         } catch (IOException e) {
             closeQuietly(index, store);
             throw new UncheckedIOException("cannot open Passerelle over " + config.dataDir(), e);
@@ -107,6 +126,14 @@ public final class Passerelle implements AutoCloseable {
 
     public RecordService records() {
         return records;
+    }
+
+    public SkillGraph graph() {
+        return graph;
+    }
+
+    public MatchService match() {
+        return match;
     }
 
     @Override

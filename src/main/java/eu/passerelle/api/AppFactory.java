@@ -22,6 +22,7 @@ public final class AppFactory {
         SearchController search = new SearchController(p.search(), p.suggest(), p.gazetteer());
         RecordController records = new RecordController(p.records(), new StatusService(p.store(), p.index()));
         OpenApiController openApi = new OpenApiController();
+        MatchController match = new MatchController(p.match(), p.store().candidates(), new Auth(p.config().apiKeys()));
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = AppConfig.MAX_BODY_BYTES;
@@ -37,6 +38,11 @@ public final class AppFactory {
             for (RecordType type : RecordType.values()) {
                 config.routes.get("/api/v1/" + type.collection() + "/{id}", ctx -> records.get(ctx, type));
             }
+            config.routes.post("/api/v1/match", match::match);
+            config.routes.put("/api/v1/candidates/{id}", match::putCandidate);
+            config.routes.get("/api/v1/candidates/{id}", match::getCandidate);
+            config.routes.get("/api/v1/candidates/{id}/matches", match::candidateMatches);
+            config.routes.delete("/api/v1/candidates/{id}", match::deleteCandidate);
             config.routes.get("/openapi.json", openApi::document);
         });
     }

@@ -34,9 +34,17 @@ public final class DocumentMapper {
      */
     static final FieldType ALL_TYPE = new FieldType(TextField.TYPE_STORED);
 
+    /**
+     * Alternative labels are alternatives, not prose: a fiche with 25 appellations must not score lower on
+     * each of them than a fiche with one. Without norms, BM25 does not normalise their length.
+     */
+    static final FieldType LABELS_TYPE = new FieldType(TextField.TYPE_STORED);
+
     static {
         ALL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         ALL_TYPE.freeze();
+        LABELS_TYPE.setOmitNorms(true);
+        LABELS_TYPE.freeze();
     }
 
     private DocumentMapper() {
@@ -200,7 +208,7 @@ public final class DocumentMapper {
         StringBuilder all = new StringBuilder(title);
         for (String label : list(labels)) {
             if (!Text.isBlank(label)) {
-                doc.add(new TextField(Fields.LABELS, label, Field.Store.YES));
+                doc.add(new Field(Fields.LABELS, label, LABELS_TYPE));
                 label(doc, label);
                 all.append(" ; ").append(label);
             }

@@ -43,6 +43,19 @@ public final class RecordService {
                 if (!moves.isEmpty()) {
                     out.put("mobilities", moves);
                 }
+                List<Map<String, Object>> bridges = new ArrayList<>();
+                for (eu.passerelle.store.BridgeStore.OccupationLink l : store.bridges().linksOf(id)) {
+                    Map<String, Object> b = new LinkedHashMap<>();
+                    b.put("id", l.toId());
+                    store.records().find(RecordType.OCCUPATION, l.toId(), Occupation.class).ifPresent(o -> b.put("title", o.title()));
+                    b.put("kind", l.kind());
+                    b.put("confidence", l.confidence());
+                    b.put("method", l.method());
+                    bridges.add(b);
+                }
+                if (!bridges.isEmpty()) {
+                    out.put("bridges", bridges);
+                }
                 List<Map<String, String>> contexts = store.relations().contextsOf(id).stream()
                         .map(c -> Map.of("label", c.label(), "kind", c.kind())).toList();
                 if (!contexts.isEmpty()) {

@@ -137,6 +137,40 @@ public final class SearchService {
         });
     }
 
+    /**
+     * Records of a type linked to any of the given occupations (a posting's ROME codes, a training's stated
+     * target occupations), optionally near a place and in some countries; nearest first when a place is given.
+     */
+    public List<Map<String, Object>> linkedTo(RecordType type, Set<String> occupationIds, Place near, Double radiusKm, Set<String> countries, int limit) {
+        if (occupationIds.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(terms(Fields.OCCUPATION, occupationIds), Occur.MUST)
+                .add(new org.apache.lucene.search.TermQuery(new Term(Fields.TYPE, type.wireName())), Occur.FILTER);
+        if (!countries.isEmpty()) {
+            b.add(terms(Fields.COUNTRY, countries), Occur.FILTER);
+        }
+        if (near != null && radiusKm != null) {
+            b.add(LatLonPoint.newDistanceQuery(Fields.LOCATION, near.lat(), near.lon(), radiusKm * 1000), Occur.FILTER);
+        }
+        Query query = new org.apache.lucene.search.ConstantScoreQuery(b.build());
+        return index.search(searcher -> {
+            TopDocs top = near == null ? searcher.search(query, limit)
+                    : searcher.search(query, limit, new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, near.lat(), near.lon())));
+            StoredFields stored = searcher.storedFields();
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Map<String, Object> item = Json.MAPPER.readValue(stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE), ITEM);
+                if (near != null) {
+                    addDistance(item, near);
+                }
+                items.add(item);
+            }
+            return items;
+        });
+    }
+
     private SearchResponse run(SearchRequest r, TextQuery.Built text, Double radiusKm, long start) {
         Map<String, Set<String>> facetFilters = facetFilters(r);
         Query scoring = text == null ? new MatchAllDocsQuery() : text.query();

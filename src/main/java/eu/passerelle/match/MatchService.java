@@ -1,0 +1,107 @@
+package eu.passerelle.match;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import eu.passerelle.index.SearchIndex;
+import eu.passerelle.model.RecordType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /api/v1/match}: resolve the profile, rank the requested targets, say how the words were
+ * understood. Answers are cached by profile, targets, limit and index generation, so a write to the index
+ * is never answered from before it; a profile's answers can be evicted at once (candidate erasure).
+ */
+public final class MatchService {
+    private static final int CACHE_ENTRIES = 1_000;
+
+    private final ProfileResolver resolver;
+    private final Matcher matcher;
+    private final SearchIndex index;
+    private final Cache<Key, Map<String, Object>> cache = Caffeine.newBuilder()
+            .maximumSize(CACHE_ENTRIES).expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
+
+    private record Key(ProfileInput profile, Set<RecordType> targets, int limit, long generation) {
+    }
+
+    public MatchService(ProfileResolver resolver, Matcher matcher, SearchIndex index) {
+        this.resolver = resolver;
+        this.matcher = matcher;
+        this.index = index;
+    }
+
+    public Map<String, Object> match(ProfileInput profile, Set<RecordType> targets, int limit, boolean useCache) {
+        Key key = new Key(profile, targets, limit, index.generation());
+        if (useCache) {
+            Map<String, Object> cached = cache.getIfPresent(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        long start = System.nanoTime();
+        ResolvedProfile resolved = resolver.resolve(profile);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("results", matcher.match(resolved, targets, limit));
+        answer.put("profile", describe(resolved));
+        answer.put("tookMs", (System.nanoTime() - start) / 1_000_000);
+        cache.put(key, answer);
+        return answer;
+    }
+
+    /** Drops every cached answer computed from this profile (whatever the targets, limit or generation). */
+    public void forget(ProfileInput profile) {
+        cache.asMap().keySet().removeIf(k -> k.profile().equals(profile));
+    }
+
+    public boolean isCached(ProfileInput profile) {
+        return cache.asMap().keySet().stream().anyMatch(k -> k.profile().equals(profile));
+    }
+
+    public CacheStats cacheStats() {
+        return cache.stats();
+    }
+
+    private static Map<String, Object> describe(ResolvedProfile p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("skills", p.skills().stream().map(MatchService::resolution).toList());
+        out.put("occupations", p.occupations().stream().map(MatchService::resolution).toList());
+        out.put("qualifications", p.qualifications().stream().map(MatchService::resolution).toList());
+        out.put("unresolved", p.unresolved());
+        out.put("derivedSkills", p.skillEvidence().size());
+        if (p.place() != null) {
+            Map<String, Object> place = new LinkedHashMap<>();
+            place.put("name", p.place().name());
+            place.put("lat", p.place().lat());
+            place.put("lon", p.place().lon());
+            place.put("country", p.place().country());
+            out.put("place", place);
+        }
+        if (p.radiusKm() != null) {
+            out.put("radiusKm", p.radiusKm());
+        }
+        if (!p.countries().isEmpty()) {
+            out.put("countries", p.countries());
+        }
+        return out;
+    }
+
+    private static Map<String, Object> resolution(ResolvedProfile.Resolution r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input", r.input());
+        m.put("id", r.id());
+        m.put("label", r.label());
+        m.put("confidence", r.confidence());
+        m.put("via", r.via());
+        if (!r.alternatives().isEmpty()) {
+            List<Map<String, String>> alts = new ArrayList<>();
+            r.alternatives().forEach(a -> alts.add(Map.of("id", a.id(), "label", a.label())));
+            m.put("alternatives", alts);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,55 @@
+package eu.passerelle.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Stored candidate profiles: personal data, kept only in this table and deleted for good on request. */
+public final class CandidateStore {
+    private final Database db;
+
+    public CandidateStore(Database db) {
+        this.db = db;
+    }
+
+    /** @return true when the candidate already existed */
+    public boolean put(String id, String json) {
+        return db.write(c -> {
+            boolean existed;
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM candidate WHERE id = ?")) {
+                p.setString(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    existed = rs.next();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO candidate VALUES (?,?,?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at")) {
+                p.setString(1, id);
+                p.setString(2, json);
+                p.setString(3, Instant.now().toString());
+                p.executeUpdate();
+            }
+            return existed;
+        });
+    }
+
+    public Optional<String> get(String id) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT data FROM candidate WHERE id = ?")) {
+                p.setString(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public boolean delete(String id) {
+        return db.write(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM candidate WHERE id = ?")) {
+                p.setString(1, id);
+                return p.executeUpdate() > 0;
+            }
+        });
+    }
+}
