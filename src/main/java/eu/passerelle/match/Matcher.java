@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * Ranks occupations, trainings and postings for a resolved profile.
  * <ul>
- *   <li>occupation = 0.45 · skill coverage + 0.25 · mobility (ROME mobilités from the person's occupations,
+ *   <li>occupation = 0.45 · skill fit (coverage of the occupation's skills; half of it, when the person stated
+ *       skills, is the share of those the occupation uses) + 0.25 · mobility (ROME mobilités from the person's occupations,
  *       rank 1 the closest) + 0.10 · qualification (a certification held leads there) + 0.12 · pathway (a
  *       training leads there, made for people in the person's job when its record says so) + 0.08 · text
  *       similarity with what the person wrote;</li>
@@ -164,6 +165,8 @@ public final class Matcher {
         candidates.removeAll(current);
 
         SkillWords similar = new SkillWords(has);
+        // Skills the person stated: an occupation that uses them fits, however many others it asks for.
+        List<Set<String>> stated = p.skills().stream().map(s -> graph.closure(s.id())).toList();
         List<ScoredOccupation> scored = new ArrayList<>();
         for (String id : candidates) {
             SkillGraph.OccupationInfo info = graph.occupation(id);
@@ -191,7 +194,18 @@ public final class Matcher {
                 }
             }
             double txt = text.getOrDefault(id, 0.0);
-            double score = W_COVERAGE * cov.value + W_MOBILITY * mob + W_QUALIFICATION * qual + W_TEXT * txt;
+            double fit = cov.value;
+            if (!stated.isEmpty()) {
+                Set<String> required = new HashSet<>();
+                graph.effectiveRequirements(id).forEach(r -> required.add(r.skillId()));
+                long used = stated.stream().filter(c -> c.stream().anyMatch(required::contains)).count();
+                double usage = (double) used / stated.size();
+                fit = 0.5 * cov.value + 0.5 * usage;
+                if (used > 0) {
+                    reasons.add(String.format(Locale.FRENCH, "Le métier utilise %d des %d compétences que vous avez indiquées.", used, stated.size()));
+                }
+            }
+            double score = W_COVERAGE * fit + W_MOBILITY * mob + W_QUALIFICATION * qual + W_TEXT * txt;
             if (borrowed == null) {
                 pathwayCandidates.add(id);
             }

@@ -194,9 +194,14 @@ public final class ProfileResolver {
             if (c.length() < 3) {
                 continue;
             }
-            ResolvedProfile.Resolution o = bySearch(c, RecordType.OCCUPATION, "text");
-            if (o.id() != null && o.confidence() >= 0.7 && occupations.stream().noneMatch(x -> x.id().equals(o.id()))) {
-                occupations.add(o);
+            // A job title written in the sentence, word for word: the most specific one wins.
+            List<SearchService.ContainedLabel> titles = search.containedLabels(c, RecordType.OCCUPATION, 2, 4);
+            if (!titles.isEmpty()) {
+                SearchService.ContainedLabel t = titles.get(0);
+                if (occupations.stream().noneMatch(x -> x.id().equals(t.id()))) {
+                    occupations.add(new ResolvedProfile.Resolution(c, t.id(), t.title(), titles.size() > 1 && titles.get(1).words() == t.words() ? 0.8 : 0.95,
+                            "text (« " + t.label() + " »)", titles.stream().skip(1).map(x -> new ResolvedProfile.Alternative(x.id(), x.title())).toList()));
+                }
             }
             ResolvedProfile.Resolution s = bySearch(c, RecordType.SKILL, "text");
             if (s.id() != null && s.confidence() >= 0.6 && skills.stream().noneMatch(x -> x.id().equals(s.id()))) {

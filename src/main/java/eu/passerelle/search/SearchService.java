@@ -171,6 +171,57 @@ public final class SearchService {
         });
     }
 
+    /** A record one of whose labels occurs, word for word after analysis, in a text. */
+    public record ContainedLabel(String id, String title, String scheme, String label, int words) {
+    }
+
+    /**
+     * Records of a type having a title or label whose analysed words occur in sequence in the text
+     * ("J'ai été auxiliaire de puériculture en crèche" contains J1304's title), longest label first.
+     */
+    public List<ContainedLabel> containedLabels(String text, RecordType type, int minWords, int limit) {
+        List<String> words = TextQuery.tokensInOrder(Fields.TITLE, text);
+        Map<String, Integer> grams = new LinkedHashMap<>();
+        for (int n = Math.min(8, words.size()); n >= minWords; n--) {
+            for (int i = 0; i + n <= words.size(); i++) {
+                grams.putIfAbsent(String.join(" ", words.subList(i, i + n)), n);
+            }
+        }
+        if (grams.isEmpty()) {
+            return List.of();
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(terms(Fields.LABEL_KEY, grams.keySet()), Occur.MUST)
+                .add(new org.apache.lucene.search.TermQuery(new Term(Fields.TYPE, type.wireName())), Occur.FILTER).build();
+        return index.search(searcher -> {
+            StoredFields stored = searcher.storedFields();
+            List<ContainedLabel> out = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(query, 200).scoreDocs) {
+                org.apache.lucene.document.Document d = stored.document(sd.doc, STORED_FOR_ITEM);
+                Map<String, Object> item = Json.MAPPER.readValue(d.get(Fields.SOURCE), ITEM);
+                List<String> labels = new ArrayList<>();
+                labels.add(d.get(Fields.TITLE));
+                labels.addAll(java.util.Arrays.asList(d.getValues(Fields.LABELS)));
+                String best = null;
+                int bestWords = 0;
+                for (String l : labels) {
+                    String key = eu.passerelle.index.DocumentMapper.labelKey(l);
+                    Integer n = grams.get(key);
+                    if (n != null && n > bestWords) {
+                        best = l;
+                        bestWords = n;
+                    }
+                }
+                if (best != null) {
+                    out.add(new ContainedLabel((String) item.get("id"), (String) item.get("title"), String.valueOf(item.get("scheme")), best, bestWords));
+                }
+            }
+            out.sort(Comparator.comparingInt(ContainedLabel::words).reversed()
+                    .thenComparing(c -> "rome".equals(c.scheme()) ? 0 : 1).thenComparing(ContainedLabel::id));
+            return out.subList(0, Math.min(limit, out.size()));
+        });
+    }
+
     private SearchResponse run(SearchRequest r, TextQuery.Built text, Double radiusKm, long start) {
         Map<String, Set<String>> facetFilters = facetFilters(r);
         Query scoring = text == null ? new MatchAllDocsQuery() : text.query();

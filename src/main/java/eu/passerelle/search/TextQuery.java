@@ -124,6 +124,22 @@ public final class TextQuery {
         return new QueryBuilder(Analysis.forQuery(field)).createPhraseQuery(field, text, PHRASE_SLOP);
     }
 
+    /** The analysed words of a text for a field, in order, repeats kept (for word sequences). */
+    public static List<String> tokensInOrder(String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = Analysis.forQuery(field).tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** The analysed words of a text for a field, in order, without duplicates. */
     public static List<String> tokens(String field, String text) {
         Analyzer analyzer = Analysis.forQuery(field);
