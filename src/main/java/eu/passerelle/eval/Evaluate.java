@@ -20,8 +20,21 @@ import java.util.Locale;
 public final class Evaluate {
     public static final String SEARCH_JUDGMENTS = "search-judgments.tsv";
     public static final String SEARCH_GOLDEN = "search-metrics.golden.tsv";
+    public static final String MATCH_JUDGMENTS = "match-judgments.tsv";
+    public static final String MATCH_GOLDEN = "match-metrics.golden.tsv";
 
     private Evaluate() {
+    }
+
+    static void writeGolden(Path file, String what, List<SearchEvaluation.Row> rows) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("# Expected " + what + " metrics (scripts/eval --write-golden). A ranking change must update this file on purpose.");
+        lines.add("# group\tqueries\tnDCG@10\tMRR\tRecall@10");
+        for (SearchEvaluation.Row r : rows) {
+            lines.add(String.format(Locale.ROOT, "%s\t%d\t%.4f\t%.4f\t%.4f", r.group(), r.queries(), r.ndcg(), r.mrr(), r.recall()));
+        }
+        Files.write(file, lines);
+        System.out.println("wrote " + file);
     }
 
     public static void main(String[] args) throws IOException {
@@ -61,15 +74,28 @@ public final class Evaluate {
                     }
                 }
             }
-            if (writeGolden) {
-                List<String> lines = new ArrayList<>();
-                lines.add("# Expected search metrics (scripts/eval --write-golden). A ranking change must update this file on purpose.");
-                lines.add("# group\tqueries\tnDCG@10\tMRR\tRecall@10");
-                for (SearchEvaluation.Row r : e) {
-                    lines.add(String.format(Locale.ROOT, "%s\t%d\t%.4f\t%.4f\t%.4f", r.group(), r.queries(), r.ndcg(), r.mrr(), r.recall()));
+            List<MatchEvaluation.Case> cases = MatchEvaluation.read(judgments.resolve(MATCH_JUDGMENTS));
+            MatchEvaluation matchEval = new MatchEvaluation(p);
+            List<SearchEvaluation.QueryResult> matchEngine = matchEval.runEngine(cases);
+            List<SearchEvaluation.Row> me = SearchEvaluation.summarise(matchEngine);
+            List<SearchEvaluation.Row> mb = SearchEvaluation.summarise(matchEval.runBaseline(cases));
+            System.out.println();
+            System.out.println("MATCH (" + cases.size() + " profiles, per target)                 engine                    |  BM25 over the profile's words");
+            System.out.println("target       n  nDCG@10     MRR    R@10                        |  nDCG@10     MRR    R@10");
+            for (int i = 0; i < me.size(); i++) {
+                SearchEvaluation.Row be = mb.get(i);
+                System.out.printf(Locale.ROOT, "%s                        |   %.4f  %.4f  %.4f%n", me.get(i).format(), be.ndcg(), be.mrr(), be.recall());
+            }
+            if (verbose) {
+                for (SearchEvaluation.QueryResult r : matchEngine) {
+                    if (r.ndcg() < 0.5) {
+                        System.out.printf(Locale.ROOT, "  low: %s nDCG %.2f  got %s%n", r.c().id(), r.ndcg(), r.ranked().stream().limit(5).toList());
+                    }
                 }
-                Files.write(judgments.resolve(SEARCH_GOLDEN), lines);
-                System.out.println("wrote " + judgments.resolve(SEARCH_GOLDEN));
+            }
+            if (writeGolden) {
+                writeGolden(judgments.resolve(SEARCH_GOLDEN), "search", e);
+                writeGolden(judgments.resolve(MATCH_GOLDEN), "match", me);
             }
         }
     }

@@ -135,7 +135,13 @@ public final class ProfileResolver {
         double first = ((Number) items.get(0).get("score")).doubleValue();
         double second = items.size() > 1 ? ((Number) items.get(1).get("score")).doubleValue() : 0;
         Map<String, Object> best = items.get(0);
-        if (type == RecordType.OCCUPATION && !"rome".equals(best.get("scheme"))) {
+        String inputKey = DocumentMapper.labelKey(input);
+        Map<String, Object> exactHit = items.stream()
+                .filter(i -> DocumentMapper.labelKey(String.valueOf(i.getOrDefault("highlight", "")).replaceAll("</?b>", "")).equals(inputKey))
+                .min(java.util.Comparator.comparingInt(i -> "rome".equals(i.get("scheme")) ? 0 : 1)).orElse(null);
+        if (exactHit != null) {
+            best = exactHit; // the words are exactly this record's title or one of its labels
+        } else if (type == RecordType.OCCUPATION && !"rome".equals(best.get("scheme"))) {
             for (Map<String, Object> i : items.subList(1, items.size())) {
                 if ("rome".equals(i.get("scheme")) && ((Number) i.get("score")).doubleValue() >= 0.85 * first) {
                     best = i;
@@ -196,7 +202,13 @@ public final class ProfileResolver {
             }
             // A job title written in the sentence, word for word: the most specific one wins.
             List<SearchService.ContainedLabel> titles = search.containedLabels(c, RecordType.OCCUPATION, 2, 4);
-            if (!titles.isEmpty()) {
+            if (titles.isEmpty()) {
+                // No title written out (an acronym, a description): the search's confident answer, if any.
+                ResolvedProfile.Resolution o = bySearch(c, RecordType.OCCUPATION, "text");
+                if (o.id() != null && o.confidence() >= 0.7 && occupations.stream().noneMatch(x -> x.id().equals(o.id()))) {
+                    occupations.add(o);
+                }
+            } else {
                 SearchService.ContainedLabel t = titles.get(0);
                 if (occupations.stream().noneMatch(x -> x.id().equals(t.id()))) {
                     occupations.add(new ResolvedProfile.Resolution(c, t.id(), t.title(), titles.size() > 1 && titles.get(1).words() == t.words() ? 0.8 : 0.95,

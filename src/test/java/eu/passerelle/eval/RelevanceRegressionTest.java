@@ -25,7 +25,21 @@ class RelevanceRegressionTest {
         assertThat(judgments.cases()).hasSizeGreaterThanOrEqualTo(60);
         assertThat(judgments.cases()).anyMatch(c -> "nl".equals(c.params().get("lang")));
         List<SearchEvaluation.Row> rows = SearchEvaluation.summarise(new SearchEvaluation(TestService.passerelle().search()).runEngine(judgments));
-        Map<String, String[]> golden = Files.readAllLines(DIR.resolve(Evaluate.SEARCH_GOLDEN)).stream()
+        assertMatchesGolden(rows, DIR.resolve(Evaluate.SEARCH_GOLDEN));
+    }
+
+    @Test
+    void matchMetricsAreTheRecordedOnes() throws Exception {
+        List<MatchEvaluation.Case> cases = MatchEvaluation.read(DIR.resolve(Evaluate.MATCH_JUDGMENTS));
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(cases).extracting(c -> c.target().wireName()).contains("occupation", "training", "posting");
+        assertThat(cases).anyMatch(c -> c.group().equals("nl")).anyMatch(c -> c.group().equals("cross-border"));
+        List<SearchEvaluation.Row> rows = SearchEvaluation.summarise(new MatchEvaluation(TestService.passerelle()).runEngine(cases));
+        assertMatchesGolden(rows, DIR.resolve(Evaluate.MATCH_GOLDEN));
+    }
+
+    private static void assertMatchesGolden(List<SearchEvaluation.Row> rows, Path goldenFile) throws Exception {
+        Map<String, String[]> golden = Files.readAllLines(goldenFile).stream()
                 .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t"))
                 .collect(Collectors.toMap(f -> f[0], f -> f));
         assertThat(rows).extracting(SearchEvaluation.Row::group).containsExactlyInAnyOrderElementsOf(golden.keySet());

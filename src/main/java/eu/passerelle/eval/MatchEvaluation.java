@@ -1,0 +1,114 @@
+package eu.passerelle.eval;
+
+import eu.passerelle.Passerelle;
+import eu.passerelle.match.ProfileInput;
+import eu.passerelle.model.Json;
+import eu.passerelle.model.Posting;
+import eu.passerelle.model.RecordType;
+import eu.passerelle.search.SearchRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs the match judgments (profile → graded results per target) through the engine and through a baseline
+ * that searches the profile's words with plain BM25 over the same documents and type. Postings are graded
+ * by their ROME fiche ("occ:rome:G1203=3"), since demo postings are generated.
+ */
+public final class MatchEvaluation {
+    public record Case(String id, String group, RecordType target, ProfileInput profile, Map<String, Integer> grades) {
+    }
+
+    private final Passerelle passerelle;
+
+    public MatchEvaluation(Passerelle passerelle) {
+        this.passerelle = passerelle;
+    }
+
+    public static List<Case> read(Path file) throws IOException {
+        List<Case> cases = new ArrayList<>();
+        int line = 0;
+        for (String l : Files.readAllLines(file)) {
+            line++;
+            if (l.isBlank() || l.startsWith("#")) {
+                continue;
+            }
+            String[] f = l.split("\t");
+            if (f.length != 5) {
+                throw new IOException(file + ":" + line + ": expected 5 tab-separated columns");
+            }
+            Map<String, Integer> grades = new LinkedHashMap<>();
+            for (String g : f[4].trim().split("\\s+")) {
+                int eq = g.lastIndexOf('=');
+                grades.put(g.substring(0, eq), Integer.parseInt(g.substring(eq + 1)));
+            }
+            cases.add(new Case(f[0], f[1], RecordType.fromWire(f[2]).orElseThrow(() -> new IOException("unknown target " + f[2])),
+                    Json.MAPPER.readValue(f[3], ProfileInput.class), grades));
+        }
+        return cases;
+    }
+
+    public List<SearchEvaluation.QueryResult> runEngine(List<Case> cases) {
+        List<SearchEvaluation.QueryResult> out = new ArrayList<>();
+        for (Case c : cases) {
+            @SuppressWarnings("unchecked")
+            Map<String, List<Map<String, Object>>> results = (Map<String, List<Map<String, Object>>>) passerelle.match()
+                    .match(c.profile(), Set.of(c.target()), Metrics.K, false).get("results");
+            List<String> ranked = results.get(c.target().wireName()).stream().map(i -> (String) i.get("id")).toList();
+            out.add(result(c, ranked));
+        }
+        return out;
+    }
+
+    public List<SearchEvaluation.QueryResult> runBaseline(List<Case> cases) {
+        List<SearchEvaluation.QueryResult> out = new ArrayList<>();
+        for (Case c : cases) {
+            ProfileInput p = c.profile();
+            String words = String.join(" ", Stream.of(List.of(p.text() == null ? "" : p.text()), p.occupations(), p.skills(), p.qualifications())
+                    .flatMap(List::stream).toList()).strip();
+            SearchRequest r = new SearchRequest(words, Set.of(c.target()), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, Metrics.K, 0);
+            out.add(result(c, passerelle.search().baselineIds(r, Metrics.K)));
+        }
+        return out;
+    }
+
+    /** Postings are graded through their fiche; the judged "ids" become the grades of what was ranked. */
+    private SearchEvaluation.QueryResult result(Case c, List<String> ranked) {
+        Map<String, Integer> grades = c.grades();
+        if (c.target() == RecordType.OCCUPATION) {
+            // An equivalent occupation of another referential is as right as the judged ROME fiche.
+            grades = new LinkedHashMap<>(c.grades());
+            for (String id : ranked) {
+                if (!grades.containsKey(id)) {
+                    int g = passerelle.graph().bridges(id).stream().filter(b -> b.confidence() >= 0.6)
+                            .mapToInt(b -> c.grades().getOrDefault(b.toId(), 0)).max().orElse(0);
+                    if (g > 0) {
+                        grades.put(id, g);
+                    }
+                }
+            }
+        } else if (c.target() == RecordType.POSTING) {
+            grades = new LinkedHashMap<>();
+            for (String id : ranked) {
+                Posting p = passerelle.store().records().find(RecordType.POSTING, id, Posting.class).orElse(null);
+                int g = p == null ? 0 : p.occupations().stream().mapToInt(o -> c.grades().getOrDefault("occ:" + o, 0)).max().orElse(0);
+                if (g > 0) {
+                    grades.put(id, g);
+                }
+            }
+            // The ideal list: as many posts of the best judged fiche as fit (there are always enough demo posts).
+            int best = c.grades().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            for (int i = 0; i < Metrics.K; i++) {
+                grades.putIfAbsent("ideal-" + i, best);
+            }
+        }
+        Judgments.Case asCase = new Judgments.Case(c.id(), c.target().wireName(), Map.of(), c.group(), grades);
+        return new SearchEvaluation.QueryResult(asCase, ranked, Metrics.ndcg(ranked, grades, Metrics.K));
+    }
+}
