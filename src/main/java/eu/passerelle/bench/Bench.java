@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  *   <li>search over HTTP with 1, 4 and 8 closed-loop clients on a mix of typical queries
  *       (the relevance set's queries, text + place, filters alone, facets): first with
  *       "Cache-Control: no-cache" (every answer computed), then with the answer cache;</li>
+ *   <li>match over HTTP (POST /api/v1/match, all three targets) on the relevance set's profiles, uncached
+ *       then cached;</li>
  *   <li>heap after GC, index and store size on disk.</li>
  * </ol>
  * The load clients run in the same JVM and share the machine's cores with the server, so the numbers are
@@ -72,6 +74,15 @@ public final class Bench {
                     System.out.println(load.run("search cached", clients, Duration.ofSeconds(seconds), i -> searches.get(i % searches.size())).format());
                 }
                 System.out.printf(Locale.ROOT, "search cache: %s%n", p.search().cacheStats());
+                List<LoadRun.Call> matches = matchMix(Path.of("src/test/resources/relevance/match-judgments.tsv"));
+                System.out.printf(Locale.ROOT, "match mix: %d distinct profiles (all three targets)%n", matches.size());
+                load.run("warm-up", 8, Duration.ofSeconds(Math.max(5, seconds / 2)), i -> uncached(matches.get(i % matches.size())));
+                for (int clients : new int[] {1, 4, 8}) {
+                    System.out.println(load.run("match uncached", clients, Duration.ofSeconds(seconds), i -> uncached(matches.get(i % matches.size()))).format());
+                }
+                for (int clients : new int[] {1, 4, 8}) {
+                    System.out.println(load.run("match cached", clients, Duration.ofSeconds(seconds), i -> matches.get(i % matches.size())).format());
+                }
                 System.gc();
                 Runtime rt = Runtime.getRuntime();
                 System.out.printf(Locale.ROOT, "heap used after GC: %d MiB; index on disk: %d MiB; store on disk: %d MiB%n",
@@ -101,6 +112,18 @@ public final class Bench {
         calls.add(get("/api/v1/search?type=training&modality=hybride"));
         calls.add(get("/api/v1/suggest?q=anim"));
         calls.add(get("/api/v1/suggest?q=AESH"));
+        return calls;
+    }
+
+    static List<LoadRun.Call> matchMix(Path judgments) throws IOException {
+        List<LoadRun.Call> calls = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var c : eu.passerelle.eval.MatchEvaluation.read(judgments)) {
+            String profile = eu.passerelle.model.Json.MAPPER.writeValueAsString(c.profile());
+            if (seen.add(profile)) {
+                calls.add(new LoadRun.Call("POST", "/api/v1/match", "{\"profile\":" + profile + ",\"limit\":10}", false));
+            }
+        }
         return calls;
     }
 

@@ -126,6 +126,7 @@ public final class DocumentMapper {
         put(item, "workingTime", p.workingTime());
         put(item, "country", p.country());
         put(item, "occupations", p.occupations());
+        put(item, "skills", p.skills());
         put(item, "postedAt", p.postedAt());
         if (p.place() != null) {
             item.put("place", p.place().name());

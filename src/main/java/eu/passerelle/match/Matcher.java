@@ -1,7 +1,6 @@
 package eu.passerelle.match;
 
 import eu.passerelle.geo.GeoMath;
-import eu.passerelle.index.DocumentMapper;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.model.Training;
 import eu.passerelle.search.SearchRequest;
@@ -43,6 +42,8 @@ public final class Matcher {
     static final double W_CORE = 1.0, W_ESSENTIAL = 0.8, W_OPTIONAL = 0.25;
     static final int MAX_SKILLS_SHOWN = 12;
     static final double DEFAULT_POSTING_RADIUS_KM = 60;
+    /** Posts looked at per match: the nearest ones of the fitting fiches. */
+    static final int MAX_POSTING_CANDIDATES = 200;
 
     private final SkillGraph graph;
     private final TrainingLinks trainings;
@@ -346,7 +347,7 @@ public final class Matcher {
         }
 
         private Set<String> words(String skillId) {
-            return new HashSet<>(List.of(DocumentMapper.labelKey(graph.skillLabel(skillId)).split(" ")));
+            return new HashSet<>(List.of(graph.skillKey(skillId).split(" ")));
         }
     }
 
@@ -609,9 +610,9 @@ public final class Matcher {
             }
         }
         Double radius = p.place() == null ? null : p.radiusKm() != null ? p.radiusKm() : DEFAULT_POSTING_RADIUS_KM;
-        List<Map<String, Object>> candidates = search.linkedTo(RecordType.POSTING, fit.keySet(), p.place(), radius, Set.copyOf(p.countries()), 400);
+        List<Map<String, Object>> candidates = search.linkedTo(RecordType.POSTING, fit.keySet(), p.place(), radius, Set.copyOf(p.countries()), MAX_POSTING_CANDIDATES);
         Set<String> personKeys = new HashSet<>();
-        has.keySet().forEach(s -> personKeys.add(DocumentMapper.labelKey(graph.skillLabel(s))));
+        has.keySet().forEach(s -> personKeys.add(graph.skillKey(s)));
         List<Map<String, Object>> scored = new ArrayList<>();
         for (Map<String, Object> posting : candidates) {
             @SuppressWarnings("unchecked")
@@ -620,18 +621,18 @@ public final class Matcher {
             if (bestOcc == null) {
                 continue;
             }
-            eu.passerelle.model.Posting full = store.records().find(RecordType.POSTING, (String) posting.get("id"), eu.passerelle.model.Posting.class).orElse(null);
-            if (full == null) {
-                continue;
-            }
+            @SuppressWarnings("unchecked")
+            List<String> postingSkills = (List<String>) posting.getOrDefault("skills", List.of());
+            String postingCountry = String.valueOf(posting.getOrDefault("country", ""));
+            boolean synthetic = Boolean.TRUE.equals(posting.get("synthetic"));
             Map<String, SkillGraph.Requirement> reqByKey = new HashMap<>();
             for (SkillGraph.Requirement r : graph.requirements(bestOcc)) {
-                reqByKey.put(DocumentMapper.labelKey(graph.skillLabel(r.skillId())), r);
+                reqByKey.put(graph.skillKey(r.skillId()), r);
             }
             List<Explanation.SkillRef> matched = new ArrayList<>();
             List<Explanation.MissingSkill> missing = new ArrayList<>();
-            for (String label : full.skills()) {
-                String key = DocumentMapper.labelKey(label);
+            for (String label : postingSkills) {
+                String key = graph.textKey(label);
                 SkillGraph.Requirement r = reqByKey.get(key);
                 String id = r == null ? "" : r.skillId();
                 if (personKeys.contains(key)) {
@@ -640,24 +641,25 @@ public final class Matcher {
                     missing.add(new Explanation.MissingSkill(id, label, r != null && (r.core() || r.essential())));
                 }
             }
-            double skillFit = full.skills().isEmpty() ? 0.5 : (double) matched.size() / full.skills().size();
+            double skillFit = postingSkills.isEmpty() ? 0.5 : (double) matched.size() / postingSkills.size();
             Double d = posting.get("distanceKm") instanceof Number n ? n.doubleValue() : null;
             double geo = d == null ? 0.5 : Math.exp(-d / Math.max(10, radius / 2));
             double score = 0.45 * fit.get(bestOcc) + 0.35 * skillFit + 0.20 * geo;
             List<String> reasons = new ArrayList<>();
             reasons.add(fitWhy.get(bestOcc));
-            reasons.add(full.skills().isEmpty() ? "L'offre ne liste pas de compétences."
-                    : String.format(Locale.FRENCH, "Vous avez %d des %d compétences demandées.", matched.size(), full.skills().size()));
+            reasons.add(postingSkills.isEmpty() ? "L'offre ne liste pas de compétences."
+                    : String.format(Locale.FRENCH, "Vous avez %d des %d compétences demandées.", matched.size(), postingSkills.size()));
             if (d != null) {
                 reasons.add(String.format(Locale.FRENCH, "À %.0f km de %s.", d, p.place().name()));
             }
-            if (full.provenance() != null && full.provenance().synthetic()) {
+            if (synthetic) {
                 reasons.add("Offre synthétique de démonstration.");
             }
             Map<String, Object> item = new LinkedHashMap<>(posting);
             item.put("score", round(score));
             item.put("explanation", new Explanation(matched, missing, round(skillFit), reasons));
-            addRecognition(item, p, full.country(), occ);
+            item.remove("skills");
+            addRecognition(item, p, postingCountry, occ);
             scored.add(item);
         }
         scored.sort(Comparator.comparingDouble((Map<String, Object> m) -> ((Number) m.get("score")).doubleValue()).reversed()

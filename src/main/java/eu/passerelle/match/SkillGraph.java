@@ -41,6 +41,8 @@ public final class SkillGraph {
     final Map<String, List<Equivalent>> equivalents = new HashMap<>();
     final Map<String, List<Mobility>> mobilities = new HashMap<>();
     final Map<String, List<OccupationLink>> bridges = new HashMap<>();
+    /** Analysed label keys, computed once per skill or label: matching compares them all the time. */
+    private final Map<String, String> labelKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static SkillGraph load(Store store) {
         long start = System.nanoTime();
@@ -79,6 +81,16 @@ public final class SkillGraph {
 
     public String skillLabel(String skillId) {
         return skillLabels.getOrDefault(skillId, skillId);
+    }
+
+    /** The analysed key of a skill's label (see DocumentMapper.labelKey), cached. */
+    public String skillKey(String skillId) {
+        return labelKeys.computeIfAbsent(skillId, id -> eu.passerelle.index.DocumentMapper.labelKey(skillLabel(id)));
+    }
+
+    /** The analysed key of any label text, cached (posting skills repeat across posts). */
+    public String textKey(String label) {
+        return labelKeys.computeIfAbsent("\u0000" + label, k -> eu.passerelle.index.DocumentMapper.labelKey(label));
     }
 
     public boolean hasSkill(String skillId) {
