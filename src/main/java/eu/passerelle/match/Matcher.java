@@ -473,20 +473,33 @@ public final class Matcher {
         return pathway;
     }
 
+    /**
+     * Recognition for a result in another country than where the person's qualifications were issued (or,
+     * without qualifications, than where the person is): each qualification's verdict, unknown when no
+     * source says.
+     */
     private void addRecognition(Map<String, Object> item, ResolvedProfile p, String resultCountry, List<String> occupations) {
-        String home = p.homeCountry();
-        if (home.isEmpty() || resultCountry == null || resultCountry.isEmpty() || home.equals(resultCountry)) {
+        if (resultCountry == null || resultCountry.isEmpty()) {
             return;
         }
         List<String> codes = p.qualifications().stream().map(q -> q.id().replaceFirst("^(rncp|qualification):", "")).toList();
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("from", home);
-        r.put("to", resultCountry);
         if (codes.isEmpty()) {
+            String home = p.homeCountry();
+            if (home.isEmpty() || home.equals(resultCountry)) {
+                return;
+            }
+            r.put("from", home);
+            r.put("to", resultCountry);
             r.put("status", "unknown");
             r.put("note", "Aucune qualification indiquée : la reconnaissance de l'autre côté de la frontière ne peut pas être évaluée.");
         } else {
-            List<Recognition.Verdict> verdicts = recognition.verdicts(codes, home, resultCountry, occupations);
+            List<Recognition.Verdict> verdicts = recognition.verdicts(codes, resultCountry, occupations);
+            if (verdicts.isEmpty()) {
+                return; // every qualification was issued in the result's country
+            }
+            r.put("from", verdicts.get(0).from());
+            r.put("to", resultCountry);
             r.put("status", verdicts.stream().map(Recognition.Verdict::status).min(Comparator.comparingInt(Matcher::statusRank)).orElse("unknown"));
             r.put("verdicts", verdicts);
         }

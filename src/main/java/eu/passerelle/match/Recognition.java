@@ -53,6 +53,14 @@ public final class Recognition {
         return new Recognition(Json.MAPPER.readValue(file.toFile(), Table.class));
     }
 
+    /** The country that issues a qualification: RNCP certifications are French; brevets as the table says. */
+    public String countryOf(String code) {
+        if (code.startsWith("RNCP")) {
+            return "FR";
+        }
+        return table.qualifications().stream().filter(q -> q.code().equals(code)).map(Qualification::country).findFirst().orElse("");
+    }
+
     /** A qualification named in words ("BAFA", "brevet d'animateur de centres de vacances"), if the table knows it. */
     public Optional<Qualification> qualificationNamed(String words) {
         String key = Text.fold(words);
@@ -60,12 +68,17 @@ public final class Recognition {
     }
 
     /**
-     * For a result in {@code to} and a person in {@code from}: one verdict per qualification. A rule that
-     * lists the occupations it applies to is used only for those; a qualification with no rule is unknown.
+     * For a result in {@code to}: one verdict per qualification issued in another country (a qualification
+     * is recognised or not where it was not issued, wherever its holder lives). A rule that lists the
+     * occupations it applies to is used only for those; a qualification with no rule is unknown.
      */
-    public List<Verdict> verdicts(List<String> qualifications, String from, String to, List<String> resultOccupations) {
+    public List<Verdict> verdicts(List<String> qualifications, String to, List<String> resultOccupations) {
         List<Verdict> out = new ArrayList<>();
         for (String q : qualifications) {
+            String from = countryOf(q);
+            if (from.isEmpty() || from.equals(to)) {
+                continue;
+            }
             Rule rule = table.rules().stream()
                     .filter(r -> r.qualification().equals(q) && r.from().equals(from) && r.to().equals(to))
                     .filter(r -> r.appliesTo() == null || r.appliesTo().isEmpty() || resultOccupations.isEmpty()

@@ -82,6 +82,25 @@ class MatchApiTest {
     }
 
     @Test
+    void recognitionRunsFromWhereTheQualificationWasIssuedNotWhereThePersonLives() {
+        JsonNode a = match("{\"profile\":{\"qualifications\":[\"CAP AEPE\"],\"location\":\"Virton\",\"radiusKm\":30},\"targets\":[\"posting\",\"occupation\"],\"limit\":20}");
+        for (JsonNode o : a.at("/results/occupation")) {
+            if ("FR".equals(o.path("country").asText())) {
+                assertThat(o.has("recognition")).as("a French CAP in a French occupation needs no recognition").isFalse();
+            }
+        }
+        JsonNode belgian = null;
+        for (JsonNode p : a.at("/results/posting")) {
+            if ("BE".equals(p.get("country").asText())) {
+                belgian = p;
+            }
+        }
+        assertThat(belgian).isNotNull();
+        assertThat(belgian.at("/recognition/from").asText()).isEqualTo("FR");
+        assertThat(belgian.at("/recognition/to").asText()).isEqualTo("BE");
+    }
+
+    @Test
     void aBafaHolderSeesTheBelgianEquivalenceProcedureAndABacvHolderIsEligibleInFrance() {
         JsonNode bafa = match("{\"profile\":{\"occupations\":[\"rome:G1203\"],\"qualifications\":[\"BAFA\"],\"location\":\"Longwy\",\"countries\":[\"BE\"]},\"targets\":[\"posting\"],\"limit\":5}");
         assertThat(bafa.at("/profile/qualifications/0/id").asText()).isEqualTo("qualification:BAFA");
