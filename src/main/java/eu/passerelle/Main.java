@@ -31,6 +31,7 @@ public final class Main {
                 case "serve" -> serve(a);
                 case "generate-postings" -> generatePostings(a);
                 case "eval" -> eu.passerelle.eval.Evaluate.main(a.toArray(String[]::new));
+                case "import" -> importFeeds(a);
                 case "help", "--help" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -49,6 +50,7 @@ public final class Main {
                 usage: passerelle [serve] [--port N] [--data-dir DIR] [--index-data DIR] [--reindex]
                        passerelle generate-postings [--out FILE] [--count N] [--seed N] [--index-data DIR]
                        passerelle eval [--data-dir DIR] [--index-data DIR] [--judgments DIR] [--write-golden]
+                       passerelle import --type posting|training --source NAME [--data-dir DIR] FILE...   (service stopped)
                 environment: PASSERELLE_API_KEYS="key1:admin,key2:advisor,key3:writer", PASSERELLE_CORS_ORIGINS="https://partner.example"
                 """);
     }
@@ -105,6 +107,51 @@ public final class Main {
         }, "shutdown"));
         app.start(config.port());
         System.out.println("Passerelle is serving on http://localhost:" + app.port() + "/ (API keys configured: " + config.apiKeys().size() + ")");
+    }
+
+    /** Imports feed files (NDJSON or JSON arrays; postings as schema.org JobPosting or Passerelle JSON) into the data dir. */
+    private static void importFeeds(Deque<String> a) throws Exception {
+        List<String> files = new java.util.ArrayList<>();
+        Deque<String> options = new ArrayDeque<>();
+        while (!a.isEmpty()) {
+            String x = a.pop();
+            if (x.startsWith("--")) {
+                options.add(x);
+                if (!a.isEmpty()) {
+                    options.add(a.pop());
+                }
+            } else {
+                files.add(x);
+            }
+        }
+        java.util.Map<String, String> opts = new java.util.HashMap<>();
+        AppConfig config = config(options, List.of("--type", "--source"), opts);
+        eu.passerelle.model.RecordType type = eu.passerelle.model.RecordType.fromWire(opts.getOrDefault("--type", ""))
+                .filter(t -> t == eu.passerelle.model.RecordType.POSTING || t == eu.passerelle.model.RecordType.TRAINING)
+                .orElseThrow(() -> new ConfigException("--type must be posting or training"));
+        if (files.isEmpty()) {
+            throw new ConfigException("give the files to import");
+        }
+        try (Passerelle p = Passerelle.open(config)) {
+            eu.passerelle.ingest.FeedImport feeds = new eu.passerelle.ingest.FeedImport(p.gazetteer());
+            int exit = 0;
+            for (String f : files) {
+                String source = opts.getOrDefault("--source", Path.of(f).getFileName().toString().replaceAll("\\.[^.]*$", ""));
+                eu.passerelle.ingest.FeedImport.Result r = feeds.read(type, source, Files.readString(Path.of(f)));
+                p.writer().putAll(r.accepted());
+                p.index().commit();
+                System.out.printf("%s: %d accepted, %d refused%n", f, r.accepted().size(), r.refused());
+                for (eu.passerelle.ingest.FeedImport.Line l : r.lines()) {
+                    if (l.status().equals("refused")) {
+                        System.out.printf("  line %d%s: %s%n", l.line(), l.field() == null ? "" : " (" + l.field() + ")", l.error());
+                        exit = 1;
+                    }
+                }
+            }
+            if (exit != 0) {
+                System.exit(exit);
+            }
+        }
     }
 
     private static void generatePostings(Deque<String> a) throws Exception {

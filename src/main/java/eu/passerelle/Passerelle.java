@@ -39,6 +39,7 @@ public final class Passerelle implements AutoCloseable {
     private final RecordService records;
     private final SkillGraph graph;
     private final MatchService match;
+    private final eu.passerelle.index.RecordWriter writer;
 
     private Passerelle(AppConfig config, Store store, SearchIndex index, Gazetteer gazetteer, SearchService search, Recognition recognition) {
         this.config = config;
@@ -48,6 +49,7 @@ public final class Passerelle implements AutoCloseable {
         this.search = search;
         this.suggest = new SuggestService(index, gazetteer);
         this.records = new RecordService(store);
+        this.writer = new eu.passerelle.index.RecordWriter(store, index);
         this.graph = SkillGraph.load(store);
         TrainingLinks trainings = new TrainingLinks(search, store);
         this.match = new MatchService(new ProfileResolver(search, graph, trainings, recognition, gazetteer),
@@ -134,6 +136,10 @@ public final class Passerelle implements AutoCloseable {
 
     public MatchService match() {
         return match;
+    }
+
+    public eu.passerelle.index.RecordWriter writer() {
+        return writer;
     }
 
     @Override

@@ -22,7 +22,9 @@ public final class AppFactory {
         SearchController search = new SearchController(p.search(), p.suggest(), p.gazetteer());
         RecordController records = new RecordController(p.records(), new StatusService(p.store(), p.index()));
         OpenApiController openApi = new OpenApiController();
-        MatchController match = new MatchController(p.match(), p.store().candidates(), new Auth(p.config().apiKeys()));
+        Auth auth = new Auth(p.config().apiKeys());
+        MatchController match = new MatchController(p.match(), p.store().candidates(), auth);
+        WriteController writes = new WriteController(p.writer(), new eu.passerelle.ingest.FeedImport(p.gazetteer()), auth);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = AppConfig.MAX_BODY_BYTES;
@@ -37,6 +39,11 @@ public final class AppFactory {
             config.routes.get("/api/v1/suggest", search::suggest);
             for (RecordType type : RecordType.values()) {
                 config.routes.get("/api/v1/" + type.collection() + "/{id}", ctx -> records.get(ctx, type));
+            }
+            for (RecordType type : new RecordType[] {RecordType.POSTING, RecordType.TRAINING}) {
+                config.routes.put("/api/v1/" + type.collection() + "/{id}", ctx -> writes.put(ctx, type));
+                config.routes.delete("/api/v1/" + type.collection() + "/{id}", ctx -> writes.delete(ctx, type));
+                config.routes.post("/api/v1/" + type.collection() + "/bulk", ctx -> writes.bulk(ctx, type));
             }
             config.routes.post("/api/v1/match", match::match);
             config.routes.put("/api/v1/candidates/{id}", match::putCandidate);

@@ -1,0 +1,92 @@
+package eu.passerelle.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.passerelle.config.Role;
+import eu.passerelle.index.RecordWriter;
+import eu.passerelle.ingest.FeedImport;
+import eu.passerelle.ingest.RecordValidator;
+import eu.passerelle.model.RecordType;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes of postings and trainings (role writer or admin): PUT upserts one record, DELETE removes it, POST
+ * .../bulk takes a feed (NDJSON or a JSON array) and answers line by line. The answer comes once the record
+ * is in the store and searchable.
+ */
+final class WriteController {
+    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,40}");
+
+    private final RecordWriter writer;
+    private final FeedImport feeds;
+    private final Auth auth;
+
+    WriteController(RecordWriter writer, FeedImport feeds, Auth auth) {
+        this.writer = writer;
+        this.feeds = feeds;
+        this.auth = auth;
+    }
+
+    void put(Context ctx, RecordType type) {
+        Role role = auth.require(ctx, Role.WRITER, Role.ADMIN);
+        String id = ctx.pathParam("id");
+        JsonNode body = MatchController.body(ctx);
+        if (body.has("id") && !body.get("id").asText().equals(id)) {
+            throw ApiProblem.badParameter("id", "The body's id '" + body.get("id").asText() + "' differs from the path's '" + id + "'.");
+        }
+        ((ObjectNode) body).put("id", id);
+        String source = id.contains(":") && id.contains("-") ? id.substring(id.indexOf(':') + 1, id.indexOf('-')) : "api";
+        FeedImport.Result r = feeds.read(type, source, body.toString());
+        FeedImport.Line line = r.lines().get(0);
+        if (r.accepted().isEmpty()) {
+            String field = line.field() == null ? "body" : line.field();
+            throw ApiProblem.badParameter(field, "The " + type.wireName() + " was refused: " + line.error() + ".");
+        }
+        Object record = r.accepted().get(0);
+        if (!idOf(record).equals(id)) {
+            throw ApiProblem.badParameter("id", "A JobPosting's id comes from its identifier: it would be '" + idOf(record) + "', not '" + id + "'.");
+        }
+        boolean existed = record instanceof eu.passerelle.model.Training t ? writer.put(t) : writer.put((eu.passerelle.model.Posting) record);
+        ctx.status(existed ? 200 : 201).json(record);
+        ctx.attribute("role", role);
+    }
+
+    void delete(Context ctx, RecordType type) {
+        auth.require(ctx, Role.WRITER, Role.ADMIN);
+        String id = ctx.pathParam("id");
+        Pattern valid = type == RecordType.POSTING ? RecordValidator.POSTING_ID : RecordValidator.TRAINING_ID;
+        if (!valid.matcher(id).matches()) {
+            throw ApiProblem.badParameter("id", "'" + id + "' is not a " + type.wireName() + " id.");
+        }
+        if (!writer.delete(type, id)) {
+            throw ApiProblem.notFound("No " + type.wireName() + " with id '" + id + "'.");
+        }
+        ctx.status(204);
+    }
+
+    void bulk(Context ctx, RecordType type) {
+        auth.require(ctx, Role.WRITER, Role.ADMIN);
+        Params.onlyKnown(ctx, java.util.Set.of("source"));
+        String source = Params.text(ctx, "source", 41);
+        if (source == null || !SOURCE.matcher(source).matches()) {
+            throw ApiProblem.badParameter("source", "'source' names the feed (letters, digits, '.', '_', '-'); it becomes part of posting ids.");
+        }
+        if (ctx.body().isBlank()) {
+            throw ApiProblem.badParameter("body", "The body is the feed: one JSON record per line (NDJSON), or a JSON array.");
+        }
+        FeedImport.Result r = feeds.read(type, source, ctx.body());
+        writer.putAll(r.accepted());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("accepted", r.accepted().size());
+        report.put("refused", r.refused());
+        report.put("lines", r.lines());
+        ctx.json(report);
+    }
+
+    private static String idOf(Object record) {
+        return record instanceof eu.passerelle.model.Training t ? t.id() : ((eu.passerelle.model.Posting) record).id();
+    }
+}
