@@ -40,6 +40,8 @@ public final class Passerelle implements AutoCloseable {
     private final SkillGraph graph;
     private final MatchService match;
     private final eu.passerelle.index.RecordWriter writer;
+    /** Seconds spent at this start on import, index and crosswalk (0 when the data dir was reused). */
+    private final java.util.Map<String, Double> startupSeconds = new java.util.LinkedHashMap<>();
 
     private Passerelle(AppConfig config, Store store, SearchIndex index, Gazetteer gazetteer, SearchService search, Recognition recognition) {
         this.config = config;
@@ -65,22 +67,30 @@ public final class Passerelle implements AutoCloseable {
             Files.createDirectories(config.dataDir());
             store = new Store(config.dataDir().resolve("passerelle.db"));
             boolean imported = false;
+            java.util.Map<String, Double> phases = new java.util.LinkedHashMap<>(java.util.Map.of("import", 0.0, "index", 0.0, "crosswalk", 0.0));
+            long t = System.nanoTime();
             if (!store.isImported()) {
                 new ReferenceImporter(config.indexData(), store).run();
                 imported = true;
+                phases.put("import", (System.nanoTime() - t) / 1e9);
             }
             index = new SearchIndex(config.dataDir().resolve("index"), config.refreshMillis(), config.commitMillis());
+            t = System.nanoTime();
             if (imported || config.reindex() || !IndexBuilder.agrees(store, index)) {
                 IndexBuilder.rebuild(store, index);
+                phases.put("index", (System.nanoTime() - t) / 1e9);
             }
             Gazetteer gazetteer = new Gazetteer(store.sources().places());
             Synonyms synonyms = Synonyms.load(config.indexData().resolve("curated").resolve("synonyms-fr.txt"));
             SearchService search = new SearchService(index, synonyms);
+            t = System.nanoTime();
             if (store.bridges().isEmpty()) {
                 Crosswalk.build(store, search);
+                phases.put("crosswalk", (System.nanoTime() - t) / 1e9);
             }
             Recognition recognition = Recognition.load(config.indexData().resolve("curated").resolve("recognition.json"));
             Passerelle p = new Passerelle(config, store, index, gazetteer, search, recognition);
+            p.startupSeconds.putAll(phases);
             LOG.info("passerelle: ready in {} s ({} places, {} synonym groups)", String.format("%.1f", (System.nanoTime() - start) / 1e9),
                     gazetteer.size(), synonyms.groups().size());
             return p;
@@ -136,6 +146,10 @@ public final class Passerelle implements AutoCloseable {
 
     public MatchService match() {
         return match;
+    }
+
+    public java.util.Map<String, Double> startupSeconds() {
+        return java.util.Collections.unmodifiableMap(startupSeconds);
     }
 
     public eu.passerelle.index.RecordWriter writer() {

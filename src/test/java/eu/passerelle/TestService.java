@@ -56,7 +56,9 @@ public final class TestService {
         }
         AppConfig config = AppConfig.defaults(dataDir, indexData()).withPort(0)
                 .withApiKeys(Map.of(ADMIN_KEY, Role.ADMIN, ADVISOR_KEY, Role.ADVISOR, WRITER_KEY, Role.WRITER))
-                .withCorsOrigins(Set.of("https://partner.example"));
+                .withCorsOrigins(Set.of("https://partner.example"))
+                // Every functional test calls from one address; the limiter has its own test with tight limits.
+                .withRateLimit(new eu.passerelle.config.RateLimit(100_000, 100_000, 1));
         passerelle = Passerelle.open(config);
         app = AppFactory.create(passerelle).start(0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -19,12 +19,19 @@ public final class AppFactory {
     }
 
     public static Javalin create(Passerelle p) {
+        return create(p, p.config().rateLimit());
+    }
+
+    /** @param rateLimit the limits to apply (the benchmark turns them off) */
+    public static Javalin create(Passerelle p, eu.passerelle.config.RateLimit rateLimit) {
         SearchController search = new SearchController(p.search(), p.suggest(), p.gazetteer());
         RecordController records = new RecordController(p.records(), new StatusService(p.store(), p.index()));
         OpenApiController openApi = new OpenApiController();
         Auth auth = new Auth(p.config().apiKeys());
         MatchController match = new MatchController(p.match(), p.store().candidates(), auth);
         WriteController writes = new WriteController(p.writer(), new eu.passerelle.ingest.FeedImport(p.gazetteer()), auth);
+        Observability observability = new Observability(p);
+        RateLimiter limiter = new RateLimiter(rateLimit);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = AppConfig.MAX_BODY_BYTES;
@@ -33,6 +40,25 @@ public final class AppFactory {
             // Room for a long query string, so an over-long 'q' reaches validation and gets a 400 that names it.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_LINE_BYTES));
             Problems.register(config);
+            observability.register(config);
+            if (!p.config().corsOrigins().isEmpty()) {
+                // The widget calls the public API from partner pages: those origins only, no credentials.
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    String[] origins = p.config().corsOrigins().stream().sorted().toArray(String[]::new);
+                    rule.allowHost(origins[0], java.util.Arrays.copyOfRange(origins, 1, origins.length));
+                    rule.exposeHeader("Retry-After");
+                }));
+            }
+            config.routes.before("/api/v1/*", ctx -> {
+                String key = auth.validKey(ctx.header("Authorization"));
+                long wait = limiter.acquire(key != null ? "key:" + key : "ip:" + ctx.ip(), key != null);
+                if (wait > 0) {
+                    observability.rejected(key != null ? "key" : "ip");
+                    ctx.header("Retry-After", String.valueOf(wait));
+                    throw new ApiProblem(429, "Too many requests", "Too many requests from this " + (key != null ? "API key" : "address")
+                            + "; retry in " + wait + " s.", null);
+                }
+            });
 
             config.routes.get("/api/v1/health", records::health);
             config.routes.get("/api/v1/search", search::search);

@@ -15,6 +15,20 @@ final class Auth {
         this.keys = keys;
     }
 
+    /** The key in an Authorization header if it is a configured one, else null (for rate limiting). */
+    String validKey(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        for (String k : keys.keySet()) {
+            if (MessageDigest.isEqual(given, k.getBytes(StandardCharsets.UTF_8))) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     Role require(Context ctx, Role... allowed) {
         if (keys.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer");

@@ -59,7 +59,7 @@ public final class Bench {
             t0 = System.nanoTime();
             Passerelle p = Passerelle.open(AppConfig.defaults(dir, indexData));
             double restart = (System.nanoTime() - t0) / 1e9;
-            Javalin app = AppFactory.create(p).start(0);
+            Javalin app = AppFactory.create(p, eu.passerelle.config.RateLimit.OFF).start(0);
             try {
                 List<LoadRun.Call> searches = searchMix(Path.of("src/test/resources/relevance/search-judgments.tsv"));
                 LoadRun load = new LoadRun("http://localhost:" + app.port());

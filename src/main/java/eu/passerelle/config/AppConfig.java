@@ -18,9 +18,10 @@ import java.util.Set;
  * @param reindex       rebuild the index from the store at start
  * @param refreshMillis how often the searcher picks up index changes in the background
  * @param commitMillis  how often index changes are committed to disk
+ * @param rateLimit     requests per second on public endpoints, per IP and per key
  */
 public record AppConfig(int port, Path dataDir, Path indexData, Map<String, Role> apiKeys, Set<String> corsOrigins,
-                        boolean reindex, long refreshMillis, long commitMillis) {
+                        boolean reindex, long refreshMillis, long commitMillis, RateLimit rateLimit) {
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATA_DIR = Path.of("var");
     public static final Path DEFAULT_INDEX_DATA = Path.of("index-data");
@@ -41,27 +42,34 @@ public record AppConfig(int port, Path dataDir, Path indexData, Map<String, Role
             throw new ConfigException("refresh interval must be ≥ 10 ms and commit interval ≥ 100 ms");
         }
         apiKeys = Map.copyOf(apiKeys);
+        if (rateLimit == null) {
+            rateLimit = RateLimit.DEFAULT;
+        }
         corsOrigins = Set.copyOf(corsOrigins);
     }
 
     public static AppConfig defaults(Path dataDir, Path indexData) {
-        return new AppConfig(DEFAULT_PORT, dataDir, indexData, Map.of(), Set.of(), false, DEFAULT_REFRESH_MILLIS, DEFAULT_COMMIT_MILLIS);
+        return new AppConfig(DEFAULT_PORT, dataDir, indexData, Map.of(), Set.of(), false, DEFAULT_REFRESH_MILLIS, DEFAULT_COMMIT_MILLIS, RateLimit.DEFAULT);
     }
 
     public AppConfig withPort(int p) {
-        return new AppConfig(p, dataDir, indexData, apiKeys, corsOrigins, reindex, refreshMillis, commitMillis);
+        return new AppConfig(p, dataDir, indexData, apiKeys, corsOrigins, reindex, refreshMillis, commitMillis, rateLimit);
     }
 
     public AppConfig withApiKeys(Map<String, Role> keys) {
-        return new AppConfig(port, dataDir, indexData, keys, corsOrigins, reindex, refreshMillis, commitMillis);
+        return new AppConfig(port, dataDir, indexData, keys, corsOrigins, reindex, refreshMillis, commitMillis, rateLimit);
     }
 
     public AppConfig withCorsOrigins(Set<String> origins) {
-        return new AppConfig(port, dataDir, indexData, apiKeys, origins, reindex, refreshMillis, commitMillis);
+        return new AppConfig(port, dataDir, indexData, apiKeys, origins, reindex, refreshMillis, commitMillis, rateLimit);
     }
 
     public AppConfig withReindex(boolean r) {
-        return new AppConfig(port, dataDir, indexData, apiKeys, corsOrigins, r, refreshMillis, commitMillis);
+        return new AppConfig(port, dataDir, indexData, apiKeys, corsOrigins, r, refreshMillis, commitMillis, rateLimit);
+    }
+
+    public AppConfig withRateLimit(RateLimit limit) {
+        return new AppConfig(port, dataDir, indexData, apiKeys, corsOrigins, reindex, refreshMillis, commitMillis, limit);
     }
 
     /** Checks what can only be checked against the machine: the reference data is there. */

@@ -1,0 +1,67 @@
+package eu.passerelle.api;
+
+import eu.passerelle.Passerelle;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Metrics (Prometheus text at GET /metrics) and one structured log line per request. Labels and log lines
+ * carry the route template ("/api/v1/candidates/{id}"), never the path, query or body: no personal data.
+ */
+final class Observability {
+    private static final Logger LOG = LoggerFactory.getLogger("passerelle.requests");
+    static final String REQUEST_ID = "X-Request-Id";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    Observability(Passerelle p) {
+        Gauge.builder("passerelle_index_documents", p.index(), i -> i.counts().values().stream().mapToLong(Long::longValue).sum())
+                .description("documents in the Lucene index").register(registry);
+        Gauge.builder("passerelle_index_generation", p.index(), i -> i.generation()).description("index changes since start").register(registry);
+        Gauge.builder("passerelle_cache_hit_ratio", p.search(), s -> s.cacheStats().hitRate()).tag("cache", "search").register(registry);
+        Gauge.builder("passerelle_cache_hit_ratio", p.match(), m -> m.cacheStats().hitRate()).tag("cache", "match").register(registry);
+        p.startupSeconds().forEach((phase, seconds) -> Gauge.builder("passerelle_startup_seconds", () -> seconds).tag("phase", phase)
+                .description("time spent at start: import, index, crosswalk (0 when reused)").register(registry));
+    }
+
+    void register(JavalinConfig config) {
+        config.routes.before(ctx -> {
+            String id = ctx.header(REQUEST_ID);
+            if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
+                id = UUID.randomUUID().toString();
+            }
+            ctx.header(REQUEST_ID, id);
+        });
+        config.requestLogger.http((ctx, ms) -> {
+            String route = route(ctx);
+            int status = ctx.statusCode();
+            Timer.builder("passerelle_http_requests").tag("route", route).tag("method", ctx.method().name()).tag("status", String.valueOf(status))
+                    .publishPercentileHistogram().register(registry).record(Duration.ofNanos((long) (ms * 1e6)));
+            LOG.info("request route=\"{}\" method={} status={} durationMs={} requestId={}", route, ctx.method().name(), status,
+                    String.format(java.util.Locale.ROOT, "%.1f", ms), ctx.res().getHeader(REQUEST_ID));
+        });
+        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    }
+
+    void rejected(String reason) {
+        registry.counter("passerelle_rate_limited", "client", reason).increment();
+    }
+
+    /** The matched route template, or "unmatched": the path itself may hold personal data. */
+    static String route(Context ctx) {
+        try {
+            var matched = ctx.endpoints().matchedHttpEndpoint();
+            return matched == null ? "unmatched" : matched.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+}
