@@ -41,14 +41,9 @@ public final class AppFactory {
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_LINE_BYTES));
             Problems.register(config);
             observability.register(config);
-            if (!p.config().corsOrigins().isEmpty()) {
-                // The widget calls the public API from partner pages: those origins only, no credentials.
-                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                    String[] origins = p.config().corsOrigins().stream().sorted().toArray(String[]::new);
-                    rule.allowHost(origins[0], java.util.Arrays.copyOfRange(origins, 1, origins.length));
-                    rule.exposeHeader("Retry-After");
-                }));
-            }
+            Cors cors = new Cors(p.config().corsOrigins());
+            config.routes.before("/api/v1/*", cors::headers);
+            config.routes.options("/api/v1/*", cors::preflight);
             config.routes.before("/api/v1/*", ctx -> {
                 String key = auth.validKey(ctx.header("Authorization"));
                 long wait = limiter.acquire(key != null ? "key:" + key : "ip:" + ctx.ip(), key != null);
@@ -77,6 +72,11 @@ public final class AppFactory {
             config.routes.get("/api/v1/candidates/{id}/matches", match::candidateMatches);
             config.routes.delete("/api/v1/candidates/{id}", match::deleteCandidate);
             config.routes.get("/openapi.json", openApi::document);
+            WebAssets web = new WebAssets();
+            config.routes.get("/", ctx -> web.serve(ctx, "index.html"));
+            config.routes.get("/widget.js", ctx -> web.serve(ctx, "widget.js"));
+            config.routes.get("/widget-demo.html", ctx -> web.serve(ctx, "widget-demo.html"));
+            config.routes.get("/web/{file}", ctx -> web.serve(ctx, ctx.pathParam("file")));
         });
     }
 }

@@ -39,6 +39,13 @@ public final class Matcher {
     static final double SIMILAR_SKILL = 0.5;
     /** Candidates for which the pathway term is computed (it looks trainings up). */
     static final int PATHWAY_CANDIDATES = 40;
+    /**
+     * Share of the pathway term when a training leads there but nothing says it suits the person: weak
+     * evidence (a certification title naming the job), kept below a ROME mobility-rank step.
+     */
+    static final double GENERIC_PATHWAY = 0.2;
+    /** An acronym in a title: "(AESH)", "ATSEM", "AES". */
+    private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("\\b[A-Z]{3,6}\\b");
     static final double W_CORE = 1.0, W_ESSENTIAL = 0.8, W_OPTIONAL = 0.25;
     static final int MAX_SKILLS_SHOWN = 12;
     static final double DEFAULT_POSTING_RADIUS_KM = 60;
@@ -241,7 +248,7 @@ public final class Matcher {
             if (i < PATHWAY_CANDIDATES && o.id().startsWith("rome:")) {
                 String why = pathwayReason(o.id(), p);
                 boolean plausible = o.explanation().coverage() >= 0.15 || mobility.containsKey(o.id());
-                double value = why == null ? 0 : why.startsWith("Une formation conçue") ? 1.0 : plausible ? 0.4 : 0;
+                double value = why == null ? 0 : why.startsWith("Une formation conçue") ? 1.0 : plausible ? GENERIC_PATHWAY : 0;
                 if (value == 0) {
                     why = null;
                 }
@@ -274,10 +281,18 @@ public final class Matcher {
             }
             String audience = " " + eu.passerelle.model.Text.fold(t.audience()) + " ";
             for (ResolvedProfile.Resolution o : p.occupations()) {
-                String job = eu.passerelle.model.Text.fold(o.input());
-                if (!job.isEmpty() && audience.contains(" " + job + " ")) {
-                    return "Une formation conçue pour les « " + o.input() + " » y mène : « " + t.title() + " »"
-                            + (t.hours() != null ? " (" + t.hours() + " h)" : "") + " — source : " + t.provenance().reference() + ".";
+                // The job as typed, or its acronym in the resolved title ("… (AESH)"), named in the audience.
+                List<String> names = new ArrayList<>(List.of(o.input()));
+                java.util.regex.Matcher acronym = ACRONYM.matcher(o.label() == null ? "" : o.label());
+                while (acronym.find()) {
+                    names.add(acronym.group());
+                }
+                for (String name : names) {
+                    String job = eu.passerelle.model.Text.fold(name);
+                    if (!job.isEmpty() && audience.contains(" " + job + " ")) {
+                        return "Une formation conçue pour les « " + name + " » y mène : « " + t.title() + " »"
+                                + (t.hours() != null ? " (" + t.hours() + " h)" : "") + " — source : " + t.provenance().reference() + ".";
+                    }
                 }
             }
         }

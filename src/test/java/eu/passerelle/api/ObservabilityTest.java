@@ -45,6 +45,11 @@ class ObservabilityTest {
         Http.Response other = Http.send(Http.request("/api/v1/search?q=AESH").header("Origin", "https://evil.example").GET(), null);
         assertThat(other.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(allowed.raw().headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(other.status()).as("another origin is not refused, only given no CORS headers").isEqualTo(200);
+        Http.Response preflight = Http.send(Http.request("/api/v1/match").header("Origin", "https://partner.example")
+                .header("Access-Control-Request-Method", "POST").method("OPTIONS", HttpRequest.BodyPublishers.noBody()), null);
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(v -> assertThat(v).contains("POST"));
     }
 
     @Test
