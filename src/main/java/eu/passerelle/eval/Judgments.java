@@ -14,6 +14,19 @@ public record Judgments(List<Case> cases) {
     public record Case(String id, String group, Map<String, String> params, String query, Map<String, Integer> grades) {
     }
 
+    /** "id=3 other=1" → {id: 3, other: 1}; {@code where} names the line in errors. */
+    static Map<String, Integer> grades(String column, String where) throws IOException {
+        Map<String, Integer> grades = new LinkedHashMap<>();
+        for (String g : column.trim().split("\\s+")) {
+            int eq = g.lastIndexOf('=');
+            if (eq < 0) {
+                throw new IOException(where + ": judgment '" + g + "' is not id=grade");
+            }
+            grades.put(g.substring(0, eq), Integer.parseInt(g.substring(eq + 1)));
+        }
+        return grades;
+    }
+
     public static Judgments read(Path file) throws IOException {
         List<Case> cases = new ArrayList<>();
         int line = 0;
@@ -33,15 +46,7 @@ public record Judgments(List<Case> cases) {
                     params.put(kv[0], kv.length > 1 ? kv[1] : "");
                 }
             }
-            Map<String, Integer> grades = new LinkedHashMap<>();
-            for (String g : f[4].trim().split("\\s+")) {
-                int eq = g.lastIndexOf('=');
-                if (eq < 0) {
-                    throw new IOException(file + ":" + line + ": judgment '" + g + "' is not id=grade");
-                }
-                grades.put(g.substring(0, eq), Integer.parseInt(g.substring(eq + 1)));
-            }
-            cases.add(new Case(f[0], f[1], params, f[3], grades));
+            cases.add(new Case(f[0], f[1], params, f[3], grades(f[4], file + ":" + line)));
         }
         return new Judgments(cases);
     }

@@ -43,13 +43,8 @@ public final class MatchEvaluation {
             if (f.length != 5) {
                 throw new IOException(file + ":" + line + ": expected 5 tab-separated columns");
             }
-            Map<String, Integer> grades = new LinkedHashMap<>();
-            for (String g : f[4].trim().split("\\s+")) {
-                int eq = g.lastIndexOf('=');
-                grades.put(g.substring(0, eq), Integer.parseInt(g.substring(eq + 1)));
-            }
             cases.add(new Case(f[0], f[1], RecordType.fromWire(f[2]).orElseThrow(() -> new IOException("unknown target " + f[2])),
-                    Json.MAPPER.readValue(f[3], ProfileInput.class), grades));
+                    Json.MAPPER.readValue(f[3], ProfileInput.class), Judgments.grades(f[4], file + ":" + line)));
         }
         return cases;
     }

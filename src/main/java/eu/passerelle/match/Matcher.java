@@ -445,8 +445,7 @@ public final class Matcher {
     /** The training steps towards an occupation: trainings leading there, stated links and short ones first. */
     private Map<String, Object> pathway(ScoredOccupation o, SkillGraph.OccupationInfo info, ResolvedProfile p) {
         List<Explanation.MissingSkill> missingEssential = o.explanation().missingSkills().stream().filter(Explanation.MissingSkill::essential).toList();
-        String target = info.scheme().equals("rome") ? o.id() : graph.bridges(o.id()).stream()
-                .filter(l -> l.toId().startsWith("rome:")).map(OccupationLink::toId).findFirst().orElse(null);
+        String target = graph.romeEquivalent(o.id());
         if (target == null) {
             return null;
         }
@@ -537,7 +536,7 @@ public final class Matcher {
         }
         Map<String, Candidate> best = new LinkedHashMap<>();
         for (ScoredOccupation o : occupations.subList(0, Math.min(12, occupations.size()))) {
-            String target = o.id().startsWith("rome:") ? o.id() : graph.bridges(o.id()).stream().filter(l -> l.toId().startsWith("rome:")).map(OccupationLink::toId).findFirst().orElse(null);
+            String target = graph.romeEquivalent(o.id());
             if (target == null) {
                 continue;
             }

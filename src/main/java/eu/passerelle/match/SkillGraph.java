@@ -144,6 +144,14 @@ public final class SkillGraph {
         return List.of();
     }
 
+    /** The occupation itself if it is a ROME fiche, else the ROME fiche the crosswalk bridges it to, or null. */
+    public String romeEquivalent(String occupationId) {
+        if (occupationId.startsWith("rome:")) {
+            return occupationId;
+        }
+        return bridges(occupationId).stream().map(OccupationLink::toId).filter(id -> id.startsWith("rome:")).findFirst().orElse(null);
+    }
+
     /** The occupation whose skills an occupation without its own skills borrows, if any. */
     public OccupationLink borrowedFrom(String occupationId) {
         if (!requirements(occupationId).isEmpty()) {

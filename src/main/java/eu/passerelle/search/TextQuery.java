@@ -142,19 +142,7 @@ public final class TextQuery {
 
     /** The analysed words of a text for a field, in order, without duplicates. */
     public static List<String> tokens(String field, String text) {
-        Analyzer analyzer = Analysis.forQuery(field);
-        Set<String> out = new LinkedHashSet<>();
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ArrayList<>(out);
+        return new ArrayList<>(new LinkedHashSet<>(tokensInOrder(field, text)));
     }
 
     private static void add(List<Query> list, Query q, float boost) {
