@@ -50,7 +50,10 @@ final class MatchController {
         String id = candidateId(ctx);
         JsonNode body = body(ctx);
         ProfileInput profile = profile(body.get("profile"));
-        match.match(profile, Set.of(RecordType.OCCUPATION), 1, true); // validates the place before anything is stored
+        respond(ctx, () -> {
+            match.validate(profile); // an unknown place is a 400 before anything is stored
+            return null;
+        });
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("id", id);
         stored.put("profile", profile);
@@ -108,7 +111,10 @@ final class MatchController {
 
     private static void respond(Context ctx, Supplier<Map<String, Object>> answer) {
         try {
-            ctx.json(answer.get());
+            Map<String, Object> a = answer.get();
+            if (a != null) {
+                ctx.json(a);
+            }
         } catch (ProfileResolver.UnknownPlace e) {
             throw ApiProblem.badParameter("profile.location", "'profile.location' is neither lat,lon nor a known place in FR, BE, LU, DE, NL or CH: '" + e.getMessage() + "'.");
         }

@@ -53,6 +53,11 @@ public final class MatchService {
         return answer;
     }
 
+    /** Checks what can be checked before storing a profile: its place is known (else UnknownPlace). */
+    public void validate(ProfileInput profile) {
+        resolver.place(profile);
+    }
+
     /** Drops every cached answer computed from this profile (whatever the targets, limit or generation). */
     public void forget(ProfileInput profile) {
         cache.asMap().keySet().removeIf(k -> k.profile().equals(profile));

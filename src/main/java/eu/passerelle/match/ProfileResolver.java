@@ -92,12 +92,17 @@ public final class ProfileResolver {
             }
         }
 
-        Place place = null;
-        if (in.location() != null && !in.location().isBlank()) {
-            place = gazetteer.resolve(in.location()).orElseThrow(() -> new UnknownPlace(in.location()));
-        }
+        Place place = place(in);
         List<String> countries = in.countries().stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
         return new ResolvedProfile(occupations, skills, qualifications, unresolved, evidence, place, in.radiusKm(), countries, in.languages());
+    }
+
+    /** The profile's place, null when it has none; UnknownPlace when the gazetteer does not know it. */
+    public Place place(ProfileInput in) {
+        if (in.location() == null || in.location().isBlank()) {
+            return null;
+        }
+        return gazetteer.resolve(in.location()).orElseThrow(() -> new UnknownPlace(in.location()));
     }
 
     private static void add(ResolvedProfile.Resolution r, List<ResolvedProfile.Resolution> into, List<String> unresolved) {

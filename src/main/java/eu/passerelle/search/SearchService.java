@@ -224,7 +224,7 @@ public final class SearchService {
 
     private SearchResponse run(SearchRequest r, TextQuery.Built text, Double radiusKm, long start) {
         Map<String, Set<String>> facetFilters = facetFilters(r);
-        Query scoring = text == null ? new MatchAllDocsQuery() : text.query();
+        Query scoring = text == null ? MatchAllDocsQuery.INSTANCE : text.query();
         Query query = combine(scoring, otherFilters(r, radiusKm), text != null);
         boolean byDistance = r.near() != null && ("distance".equals(r.sort()) || (r.sort() == null && text == null));
         int n = r.offset() + r.limit();
@@ -284,7 +284,7 @@ public final class SearchService {
     private static List<Query> otherFilters(SearchRequest r, Double radiusKm) {
         List<Query> filters = new ArrayList<>();
         if (!r.synthetic()) {
-            filters.add(new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+            filters.add(new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, Occur.MUST)
                     .add(new org.apache.lucene.search.TermQuery(new Term(Fields.SYNTHETIC, "true")), Occur.MUST_NOT).build());
         }
         if (r.near() != null && radiusKm != null) {

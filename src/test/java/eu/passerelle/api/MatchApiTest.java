@@ -217,6 +217,16 @@ class MatchApiTest {
     }
 
     @Test
+    void aCandidateWithAnUnknownPlaceIsRefusedAndNotStored() {
+        String path = "/api/v1/candidates/test-cand-badplace";
+        Http.Response r = Http.send(Http.request(path).PUT(HttpRequest.BodyPublishers.ofString("{\"profile\":{\"occupations\":[\"ATSEM\"],\"location\":\"Atlantis\"}}")),
+                TestService.ADVISOR_KEY);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("param").asText()).isEqualTo("profile.location");
+        assertThat(TestService.passerelle().store().candidates().get("test-cand-badplace")).isEmpty();
+    }
+
+    @Test
     void aCachedAnswerIsNeverServedAfterAnIndexChange() {
         ProfileInput profile = new ProfileInput(null, List.of("rome:K1303"), List.of(), List.of(), null, null, List.of(), List.of());
         var service = TestService.passerelle().match();
