@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a feed of trainings or postings, one record per line (NDJSON) or a JSON array: postings as
- * schema.org JobPosting or Passerelle's own posting JSON, trainings as Passerelle's training JSON. Every
- * record is validated; a bad one is refused with its line and reason and never stops the others.
+ * Reads a feed of trainings or postings: LHÉO 2.3 XML (trainings), France Travail "Offres d'emploi v2" JSON
+ * (postings), or one record per line (NDJSON) / a JSON array — postings as schema.org JobPosting or
+ * Passerelle's own posting JSON, trainings as Passerelle's training JSON. Every record is validated; a bad
+ * one is refused with its position and reason and never stops the others.
  */
 public final class FeedImport {
     /** One line's fate. */
@@ -32,7 +33,49 @@ public final class FeedImport {
         this.gazetteer = gazetteer;
     }
 
+    /**
+     * Reads a feed. LHÉO XML (trainings) and France Travail offers JSON (postings, recognised by their
+     * "resultats" wrapper or "intitule" field) are recognised by their shape; everything else is NDJSON or a
+     * JSON array of JobPosting / Passerelle records.
+     */
     public Result read(RecordType type, String source, String content) {
+        String head = content.stripLeading();
+        if (type == RecordType.TRAINING && (head.startsWith("<?xml") || head.startsWith("<lheo") || head.contains("<lheo"))) {
+            return validated(new LheoReader(gazetteer, source).read(content));
+        }
+        if (type == RecordType.POSTING && head.startsWith("{") && (head.contains("\"resultats\"") || looksLikeFranceTravail(head))) {
+            return validated(new FranceTravailOffersReader(gazetteer).read(content));
+        }
+        return readJson(type, source, content);
+    }
+
+    private static boolean looksLikeFranceTravail(String head) {
+        return head.contains("\"intitule\"") && head.contains("\"lieuTravail\"");
+    }
+
+    /** Records a specific reader produced, validated like any other. */
+    private static <T> Result validated(List<FeedResult<T>> results) {
+        List<Object> accepted = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        for (FeedResult<T> r : results) {
+            if (!r.accepted()) {
+                lines.add(new Line(r.position(), null, "refused", null, r.error()));
+                continue;
+            }
+            Object record = r.record();
+            var problem = record instanceof Posting p ? RecordValidator.posting(p) : RecordValidator.training((Training) record);
+            String id = record instanceof Posting p ? p.id() : ((Training) record).id();
+            if (problem.isPresent()) {
+                lines.add(new Line(r.position(), id, "refused", problem.get().field(), problem.get().detail()));
+            } else {
+                accepted.add(record);
+                lines.add(new Line(r.position(), id, "accepted", null, null));
+            }
+        }
+        return new Result(accepted, lines);
+    }
+
+    private Result readJson(RecordType type, String source, String content) {
         List<Object> accepted = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         List<JsonNode> nodes = new ArrayList<>();

@@ -97,6 +97,19 @@ class WriteApiTest {
         assertThat(hits("fd71", "posting")).isZero();
     }
 
+    @Test
+    void anLheoFeedIsImportedOverHttpAndItsTrainingsFoundNearTheirPlace() throws Exception {
+        String xml = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/feeds/lheo-sample.xml"));
+        Http.Response r = Http.send(Http.request("/api/v1/trainings/bulk?source=qa-lheo").header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(xml)), TestService.WRITER_KEY);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("accepted").asInt()).isEqualTo(2);
+        JsonNode near = Http.get("/api/v1/search?type=training&near=Longwy&radiusKm=5").json();
+        assertThat(near.get("items")).anyMatch(i -> i.get("id").asText().equals("training:qa-lheo-form-ex-1-act-1"));
+        assertThat(delete("/api/v1/trainings/training:qa-lheo-form-ex-1-act-1", TestService.WRITER_KEY).status()).isEqualTo(204);
+        assertThat(delete("/api/v1/trainings/training:qa-lheo-form-ex-1-act-2", TestService.WRITER_KEY).status()).isEqualTo(204);
+    }
+
     @ParameterizedTest(name = "{1} → {2} {3}")
     @CsvSource(delimiter = '|', value = {
         "posting:qa-bad1|{\"title\":\"\"}|400|title",

@@ -1,0 +1,160 @@
+package eu.passerelle.ingest;
+
+import eu.passerelle.geo.Gazetteer;
+import eu.passerelle.model.PlaceRef;
+import eu.passerelle.model.Provenance;
+import eu.passerelle.model.Provider;
+import eu.passerelle.model.Text;
+import eu.passerelle.model.Training;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Reads LHÉO 2.3 XML (French training offers: lheo/offres/formation/action/session). One training record
+ * per action: the formation's title, objective and RNCP certifications, the action's place, hours, price,
+ * teaching modality and first session. Elements are matched by local name, with or without the
+ * http://www.lheo.org/2.3 namespace. DOCTYPEs are refused (no external entities).
+ */
+public final class LheoReader {
+    /** dict-modalites-enseignement: 0 entièrement présentielle, 1 mixte, 2 entièrement à distance. */
+    private static final String[] MODALITIES = {"presentiel", "hybride", "distance"};
+
+    private final Gazetteer gazetteer;
+    private final String source;
+
+    public LheoReader(Gazetteer gazetteer, String source) {
+        this.gazetteer = gazetteer;
+        this.source = source;
+    }
+
+    public List<FeedResult<Training>> read(String xml) {
+        List<FeedResult<Training>> out = new ArrayList<>();
+        Element root;
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            root = b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        } catch (Exception e) {
+            out.add(FeedResult.refused(1, "not valid LHÉO XML: " + e.getMessage()));
+            return out;
+        }
+        int position = 0;
+        for (Element formation : descendants(root, "formation")) {
+            String title = text(child(formation, "intitule-formation"));
+            List<String> certifications = new ArrayList<>();
+            for (Element c : children(formation, "certification")) {
+                String rncp = text(child(c, "code-RNCP")).replaceAll("\\D", "");
+                if (!rncp.isEmpty()) {
+                    certifications.add("RNCP" + rncp);
+                }
+            }
+            Element responsible = child(formation, "organisme-formation-responsable");
+            String organisation = text(child(responsible, "raison-sociale"));
+            String formationId = attr(formation, "numero");
+            int actionIndex = 0;
+            for (Element action : children(formation, "action")) {
+                position++;
+                actionIndex++;
+                if (title.isEmpty()) {
+                    out.add(FeedResult.refused(position, "formation without intitule-formation"));
+                    continue;
+                }
+                String actionId = attr(action, "numero").isEmpty() ? String.valueOf(actionIndex) : attr(action, "numero");
+                String id = "training:" + Text.slug(source + "-" + (formationId.isEmpty() ? title : formationId) + "-" + actionId);
+                Element address = child(child(child(action, "lieu-de-formation"), "coordonnees"), "adresse");
+                List<PlaceRef> places = new ArrayList<>();
+                String town = text(child(address, "ville"));
+                Element geo = child(address, "geolocalisation");
+                try {
+                    if (geo != null) {
+                        places.add(new PlaceRef(town, Double.parseDouble(text(child(geo, "latitude"))), Double.parseDouble(text(child(geo, "longitude"))), "FR"));
+                    } else if (!town.isEmpty()) {
+                        gazetteer.resolve(town + ", FR").ifPresent(p -> places.add(new PlaceRef(town, p.lat(), p.lon(), "FR")));
+                    }
+                } catch (NumberFormatException e) {
+                    out.add(FeedResult.refused(position, "geolocalisation is not a pair of decimal degrees"));
+                    continue;
+                }
+                Integer hours = null;
+                String h = text(child(action, "nombre-heures-total")).replace(',', '.');
+                if (!h.isEmpty()) {
+                    try {
+                        hours = (int) Math.round(Double.parseDouble(h));
+                    } catch (NumberFormatException e) {
+                        out.add(FeedResult.refused(position, "nombre-heures-total is not a number"));
+                        continue;
+                    }
+                }
+                String modality = "";
+                String m = text(child(action, "modalites-enseignement"));
+                if (m.matches("[012]")) {
+                    modality = MODALITIES[Integer.parseInt(m)];
+                }
+                String price = text(child(action, "prix-total-TTC"));
+                String firstSession = "";
+                Element session = child(action, "session");
+                String start = text(child(child(session, "periode"), "debut"));
+                if (start.matches("\\d{8}")) {
+                    firstSession = start.substring(0, 4) + "-" + start.substring(4, 6) + "-" + start.substring(6);
+                }
+                List<Provider> providers = organisation.isEmpty() ? List.of() : List.of(new Provider(organisation, "organisme responsable", "FR"));
+                out.add(FeedResult.ok(position, new Training(id, "course", title, certifications, "", "", "", hours, modality,
+                        text(child(action, "rythme-formation")), price.isEmpty() ? "" : price + " € TTC", "", text(child(action, "info-public-vise")),
+                        providers, places, "FR", "", List.of(), firstSession, "", List.of(),
+                        text(child(formation, "objectif-formation")), Provenance.of("feed:" + source, "LHÉO 2.3 feed " + source))));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(FeedResult.refused(1, "no <formation> with an <action> in this LHÉO document"));
+        }
+        return out;
+    }
+
+    private static List<Element> descendants(Element e, String name) {
+        List<Element> out = new ArrayList<>();
+        var nodes = e.getElementsByTagNameNS("*", name);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    private static List<Element> children(Element e, String name) {
+        List<Element> out = new ArrayList<>();
+        if (e == null) {
+            return out;
+        }
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && name.equals(c.getLocalName() != null ? c.getLocalName() : c.getTagName())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static Element child(Element e, String name) {
+        List<Element> c = children(e, name);
+        return c.isEmpty() ? null : c.get(0);
+    }
+
+    private static String text(Element e) {
+        return e == null ? "" : e.getTextContent().replaceAll("\\s+", " ").strip();
+    }
+
+    private static String attr(Element e, String name) {
+        return e == null ? "" : e.getAttribute(name).strip();
+    }
+}
