@@ -32,6 +32,9 @@ public final class FeminineFormFilter extends TokenFilter {
         {"antes", "ants", "9"},
     };
 
+    /** The rules' minimum lengths, parsed once (this filter runs on every token of every text). */
+    private static final int[] MIN_LENGTH = java.util.Arrays.stream(RULES).mapToInt(r -> Integer.parseInt(r[2])).toArray();
+
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
 
@@ -40,9 +43,9 @@ public final class FeminineFormFilter extends TokenFilter {
     }
 
     static String masculine(String token) {
-        for (String[] rule : RULES) {
-            if (token.length() >= Integer.parseInt(rule[2]) && token.endsWith(rule[0])) {
-                return token.substring(0, token.length() - rule[0].length()) + rule[1];
+        for (int i = 0; i < RULES.length; i++) {
+            if (token.length() >= MIN_LENGTH[i] && token.endsWith(RULES[i][0])) {
+                return token.substring(0, token.length() - RULES[i][0].length()) + RULES[i][1];
             }
         }
         return token;

@@ -16,7 +16,33 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * short strings. Words are compared after French analysis, so "animatrice" marks "Animateur".
  */
 final class LabelHighlighter {
+    /** A word of a label: its analysed term and where it stands in the label. */
+    private record Word(String term, int start, int end) {
+    }
+
+    /** Titles and labels repeat from query to query: each is analysed once (bounded, ~100k labels). */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, List<Word>> WORDS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+
     private LabelHighlighter() {
+    }
+
+    private static List<Word> words(String text) {
+        return WORDS.get(text, t -> {
+            List<Word> out = new java.util.ArrayList<>();
+            try (TokenStream ts = Analysis.forQuery(Fields.TITLE).tokenStream(Fields.TITLE, t)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    out.add(new Word(term.toString(), offset.startOffset(), offset.endOffset()));
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** The best-matching text among title and labels, marked up; null when none contains a query word. */
@@ -52,16 +78,13 @@ final class LabelHighlighter {
         int last = 0;
         int openEnd = -1;
         boolean any = false;
-        try (TokenStream ts = Analysis.forQuery(Fields.TITLE).tokenStream(Fields.TITLE, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                if (!words.contains(term.toString())) {
+        for (Word w : words(text)) {
+            {
+                if (!words.contains(w.term())) {
                     continue;
                 }
-                int start = offset.startOffset();
-                int end = offset.endOffset();
+                int start = w.start();
+                int end = w.end();
                 if (openEnd >= 0 && text.substring(openEnd, start).isBlank()) {
                     out.setLength(out.length() - 4); // extend the open <b> over the space
                     out.append(text, openEnd, end).append("</b>");
@@ -72,9 +95,6 @@ final class LabelHighlighter {
                 openEnd = end;
                 any = true;
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return any ? out.append(text.substring(last)).toString() : null;
     }
