@@ -42,6 +42,7 @@ function closeSuggestions() {
 }
 
 function currentWord(input) {
+  if (input.id === "q") return input.value.trim();
   const parts = input.value.split(",");
   return parts[parts.length - 1].trim();
 }
@@ -50,7 +51,8 @@ function choose(input, label) {
   const parts = input.value.split(",").map((s) => s.trim()).filter(Boolean);
   parts.pop();
   parts.push(label.replace(/ \((FR|BE|LU|DE|NL|CH)\)$/, (m) => (input.dataset.suggest === "place" ? m.replace(/[()]/g, "").replace(" ", ", ") : "")));
-  input.value = input.dataset.suggest === "place" ? parts[parts.length - 1] : parts.join(", ") + ", ";
+  const single = input.dataset.suggest === "place" || input.id === "q";
+  input.value = single ? parts[parts.length - 1] : parts.join(", ") + ", ";
   closeSuggestions();
   input.focus();
 }
@@ -58,13 +60,14 @@ function choose(input, label) {
 async function suggest(input) {
   const q = currentWord(input);
   if (q.length < 2) { closeSuggestions(); return; }
-  const r = await fetch(`/api/v1/suggest?limit=8&type=${encodeURIComponent(input.dataset.suggest)}&q=${encodeURIComponent(q)}`);
+  const type = input.dataset.suggest ? `&type=${encodeURIComponent(input.dataset.suggest)}` : "";
+  const r = await fetch(`/api/v1/suggest?limit=8${type}&q=${encodeURIComponent(input.id === "q" ? input.value.trim() : q)}`);
   if (!r.ok) return;
   const items = (await r.json()).items;
   list.replaceChildren(...items.map((s, i) => el("li", { role: "option", id: `sugg-${i}`, "aria-selected": "false",
     onmousedown: (ev) => { ev.preventDefault(); choose(input, s.label); } }, s.label)));
-  const rect = input.getBoundingClientRect(), formRect = $("profile-form").getBoundingClientRect();
-  list.style.left = `${rect.left - formRect.left}px`; list.style.top = `${rect.bottom - formRect.top}px`;
+  const rect = input.getBoundingClientRect();
+  list.style.left = `${rect.left + window.scrollX}px`; list.style.top = `${rect.bottom + window.scrollY}px`;
   list.hidden = items.length === 0; activeInput = input; activeIndex = -1;
   input.setAttribute("aria-expanded", String(items.length > 0));
 }
@@ -82,6 +85,7 @@ document.querySelectorAll("[data-suggest]").forEach((input) => {
       input.setAttribute("aria-activedescendant", options[activeIndex].id);
     } else if (ev.key === "Enter" && activeIndex >= 0) {
       ev.preventDefault(); choose(input, options[activeIndex].textContent);
+      if (input.id === "q") search();
     } else if (ev.key === "Escape") {
       closeSuggestions();
     }

@@ -131,9 +131,14 @@ class BrowserTest {
     @Test
     void freeSearchShowsHighlightsAsTextAndFacetsFilter() {
         page.navigate(TestService.baseUrl() + "/");
-        page.fill("#q", "auxiliaire de puériculture");
-        page.press("#q", "Enter");
+        page.locator("#q").focus();
+        page.keyboard().type("auxiliaire de puéri");
+        page.locator("#suggestions li").first().waitFor();
+        assertThat(page.locator("#suggestions li").allTextContents()).anyMatch(t -> t.contains("Auxiliaire de puériculture"));
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");                     // chooses the suggestion and searches
         page.locator("#search-results .card").first().waitFor();
+        assertThat(page.inputValue("#q")).contains("puériculture");
         assertThat(page.locator("#search-results .card b").count()).isPositive();
         page.locator("#facets input[type=checkbox]").first().check();
         page.waitForCondition(() -> page.locator("#facets input:checked").count() == 1);
