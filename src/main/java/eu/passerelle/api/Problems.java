@@ -27,7 +27,7 @@ public final class Problems {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), titleOf(e.getStatus()), e.getMessage(), null));
         config.routes.exception(Exception.class, (e, ctx) -> {
             String ref = Long.toHexString(System.nanoTime());
-            LOG.error("unexpected failure on {} {} (ref {})", ctx.method(), ctx.path(), ref, e);
+            LOG.error("unexpected failure on {} {} (ref {})", ctx.method(), Observability.route(ctx), ref, e); // the template: paths may hold personal ids
             write(ctx, 500, "Internal error", "The service failed to answer; the failure is logged under reference " + ref + ".", null);
         });
         for (int status : new int[] {400, 401, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 503}) {
