@@ -362,7 +362,7 @@ public final class Matcher {
         }
 
         private Set<String> words(String skillId) {
-            return new HashSet<>(List.of(graph.skillKey(skillId).split(" ")));
+            return graph.skillWords(skillId);
         }
     }
 

@@ -43,6 +43,7 @@ public final class SkillGraph {
     final Map<String, List<OccupationLink>> bridges = new HashMap<>();
     /** Analysed label keys, computed once per skill or label: matching compares them all the time. */
     private final Map<String, String> labelKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Set<String>> wordSets = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static SkillGraph load(Store store) {
         long start = System.nanoTime();
@@ -86,6 +87,11 @@ public final class SkillGraph {
     /** The analysed key of a skill's label (see DocumentMapper.labelKey), cached. */
     public String skillKey(String skillId) {
         return labelKeys.computeIfAbsent(skillId, id -> eu.passerelle.index.DocumentMapper.labelKey(skillLabel(id)));
+    }
+
+    /** A skill's analysed label as a set of words, cached: near-identical skills are compared constantly. */
+    public Set<String> skillWords(String skillId) {
+        return wordSets.computeIfAbsent(skillId, id -> Set.of(java.util.Arrays.stream(skillKey(id).split(" ")).distinct().toArray(String[]::new)));
     }
 
     /** The analysed key of any label text, cached (posting skills repeat across posts). */
