@@ -27,8 +27,13 @@ public record Judgments(List<Case> cases) {
         return grades;
     }
 
-    public static Judgments read(Path file) throws IOException {
-        List<Case> cases = new ArrayList<>();
+    /** A data line of a judgments file: its cells, and "file:line" for error messages. */
+    record Row(String where, String[] cells) {
+    }
+
+    /** The data lines of a tab-separated judgments file (blank and "#" lines skipped), each with {@code columns} cells. */
+    static List<Row> rows(Path file, int columns) throws IOException {
+        List<Row> rows = new ArrayList<>();
         int line = 0;
         for (String l : Files.readAllLines(file)) {
             line++;
@@ -36,9 +41,18 @@ public record Judgments(List<Case> cases) {
                 continue;
             }
             String[] f = l.split("\t");
-            if (f.length != 5) {
-                throw new IOException(file + ":" + line + ": expected 5 tab-separated columns, got " + f.length);
+            if (f.length != columns) {
+                throw new IOException(file + ":" + line + ": expected " + columns + " tab-separated columns, got " + f.length);
             }
+            rows.add(new Row(file + ":" + line, f));
+        }
+        return rows;
+    }
+
+    public static Judgments read(Path file) throws IOException {
+        List<Case> cases = new ArrayList<>();
+        for (Row row : rows(file, 5)) {
+            String[] f = row.cells();
             Map<String, String> params = new LinkedHashMap<>();
             for (String p : f[2].split("&")) {
                 if (!p.isBlank()) {
@@ -46,7 +60,7 @@ public record Judgments(List<Case> cases) {
                     params.put(kv[0], kv.length > 1 ? kv[1] : "");
                 }
             }
-            cases.add(new Case(f[0], f[1], params, f[3], grades(f[4], file + ":" + line)));
+            cases.add(new Case(f[0], f[1], params, f[3], grades(f[4], row.where())));
         }
         return new Judgments(cases);
     }

@@ -7,7 +7,6 @@ import eu.passerelle.model.Posting;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.search.SearchRequest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,18 +32,10 @@ public final class MatchEvaluation {
 
     public static List<Case> read(Path file) throws IOException {
         List<Case> cases = new ArrayList<>();
-        int line = 0;
-        for (String l : Files.readAllLines(file)) {
-            line++;
-            if (l.isBlank() || l.startsWith("#")) {
-                continue;
-            }
-            String[] f = l.split("\t");
-            if (f.length != 5) {
-                throw new IOException(file + ":" + line + ": expected 5 tab-separated columns");
-            }
-            cases.add(new Case(f[0], f[1], RecordType.fromWire(f[2]).orElseThrow(() -> new IOException("unknown target " + f[2])),
-                    Json.MAPPER.readValue(f[3], ProfileInput.class), Judgments.grades(f[4], file + ":" + line)));
+        for (Judgments.Row row : Judgments.rows(file, 5)) {
+            String[] f = row.cells();
+            cases.add(new Case(f[0], f[1], RecordType.fromWire(f[2]).orElseThrow(() -> new IOException(row.where() + ": unknown target " + f[2])),
+                    Json.MAPPER.readValue(f[3], ProfileInput.class), Judgments.grades(f[4], row.where())));
         }
         return cases;
     }
