@@ -2,8 +2,8 @@ package eu.passerelle.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,9 +17,15 @@ public final class BridgeStore {
 
     /** @param kind exact / close / broad / narrow, read from {@code fromId} to {@code toId} */
     public record OccupationLink(String fromId, String toId, String kind, double confidence, String method) {
+        static OccupationLink from(ResultSet rs) throws SQLException {
+            return new OccupationLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getString(5));
+        }
     }
 
     public record SkillLink(String fromId, String toId, double confidence, String method) {
+        static SkillLink from(ResultSet rs) throws SQLException {
+            return new SkillLink(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getString(4));
+        }
     }
 
     public boolean isEmpty() {
@@ -62,39 +68,15 @@ public final class BridgeStore {
     }
 
     public void forEachOccupationLink(Consumer<OccupationLink> consumer) {
-        db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT from_id, to_id, kind, confidence, method FROM occupation_link")) {
-                while (rs.next()) {
-                    consumer.accept(new OccupationLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getString(5)));
-                }
-            }
-            return null;
-        });
+        db.forEach("SELECT from_id, to_id, kind, confidence, method FROM occupation_link", OccupationLink::from, consumer);
     }
 
     public void forEachSkillLink(Consumer<SkillLink> consumer) {
-        db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT from_id, to_id, confidence, method FROM skill_link")) {
-                while (rs.next()) {
-                    consumer.accept(new SkillLink(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getString(4)));
-                }
-            }
-            return null;
-        });
+        db.forEach("SELECT from_id, to_id, confidence, method FROM skill_link", SkillLink::from, consumer);
     }
 
     public List<OccupationLink> linksOf(String occupationId) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT from_id, to_id, kind, confidence, method FROM occupation_link WHERE from_id = ? ORDER BY confidence DESC, to_id")) {
-                p.setString(1, occupationId);
-                List<OccupationLink> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new OccupationLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getString(5)));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.list("SELECT from_id, to_id, kind, confidence, method FROM occupation_link WHERE from_id = ? ORDER BY confidence DESC, to_id",
+                OccupationLink::from, occupationId);
     }
 }

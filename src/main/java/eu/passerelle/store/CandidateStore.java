@@ -34,14 +34,7 @@ public final class CandidateStore {
     }
 
     public Optional<String> get(String id) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT data FROM candidate WHERE id = ?")) {
-                p.setString(1, id);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.list("SELECT data FROM candidate WHERE id = ?", rs -> rs.getString(1), id).stream().findFirst();
     }
 
     public boolean delete(String id) {

@@ -149,6 +149,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of a query, in order, mapped; {@code params} are bound as strings, 1..n. */
+    public <T> List<T> list(String sql, RowMapper<T> mapper, String... params) {
+        List<T> out = new java.util.ArrayList<>();
+        forEach(sql, mapper, out::add, params);
+        return out;
+    }
+
+    /** Hands every row of a query to {@code consumer} without holding them all (reference tables are large). */
+    public <T> void forEach(String sql, RowMapper<T> mapper, java.util.function.Consumer<T> consumer, String... params) {
+        read(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    p.setString(i + 1, params[i]);
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(mapper.map(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         try {

@@ -129,26 +129,12 @@ public final class RecordStore {
     }
 
     public <T> Optional<T> find(RecordType type, String id, Class<T> as) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT data FROM " + table(type) + " WHERE id = ?")) {
-                p.setString(1, id);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(Json.read(rs.getString(1), as)) : Optional.empty();
-                }
-            }
-        });
+        return db.list("SELECT data FROM " + table(type) + " WHERE id = ?", rs -> Json.read(rs.getString(1), as), id).stream().findFirst();
     }
 
     /** Streams every record of a type, in id order (used to build the index and the in-memory graph). */
     public <T> void forEach(RecordType type, Class<T> as, Consumer<T> consumer) {
-        db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT data FROM " + table(type) + " ORDER BY id")) {
-                while (rs.next()) {
-                    consumer.accept(Json.read(rs.getString(1), as));
-                }
-            }
-            return null;
-        });
+        db.forEach("SELECT data FROM " + table(type) + " ORDER BY id", rs -> Json.read(rs.getString(1), as), consumer);
     }
 
     public Map<RecordType, Long> counts() {

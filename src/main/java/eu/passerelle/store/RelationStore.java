@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,15 +18,27 @@ public final class RelationStore {
 
     /** @param relation "essential" or "optional"; @param core a ROME core-skill ("cœur de métier") flag */
     public record OccupationSkill(String occupationId, String skillId, String relation, boolean core) {
+        static OccupationSkill from(ResultSet rs) throws SQLException {
+            return new OccupationSkill(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1);
+        }
     }
 
     public record SkillMapping(String fromId, String toId, String relation, String source) {
+        static SkillMapping from(ResultSet rs) throws SQLException {
+            return new SkillMapping(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+        }
     }
 
     public record Mobility(String fromId, String toId, int rank) {
+        static Mobility from(ResultSet rs) throws SQLException {
+            return new Mobility(rs.getString(1), rs.getString(2), rs.getInt(3));
+        }
     }
 
     public record WorkContext(String occupationId, String label, String kind) {
+        static WorkContext from(ResultSet rs) throws SQLException {
+            return new WorkContext(rs.getString(1), rs.getString(2), rs.getString(3));
+        }
     }
 
     public void putOccupationSkills(Connection c, List<OccupationSkill> links) throws SQLException {
@@ -73,111 +83,37 @@ public final class RelationStore {
     }
 
     public List<OccupationSkill> skillsOf(String occupationId) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT occupation_id, skill_id, relation, core FROM occupation_skill WHERE occupation_id = ? ORDER BY core DESC, relation, skill_id")) {
-                p.setString(1, occupationId);
-                List<OccupationSkill> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new OccupationSkill(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.list("SELECT occupation_id, skill_id, relation, core FROM occupation_skill WHERE occupation_id = ? ORDER BY core DESC, relation, skill_id",
+                OccupationSkill::from, occupationId);
     }
 
     public void forEachOccupationSkill(Consumer<OccupationSkill> consumer) {
-        db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT occupation_id, skill_id, relation, core FROM occupation_skill")) {
-                while (rs.next()) {
-                    consumer.accept(new OccupationSkill(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1));
-                }
-            }
-            return null;
-        });
+        db.forEach("SELECT occupation_id, skill_id, relation, core FROM occupation_skill", OccupationSkill::from, consumer);
     }
 
     public void forEachSkillMapping(Consumer<SkillMapping> consumer) {
-        db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT from_id, to_id, relation, source FROM skill_mapping")) {
-                while (rs.next()) {
-                    consumer.accept(new SkillMapping(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                }
-            }
-            return null;
-        });
+        db.forEach("SELECT from_id, to_id, relation, source FROM skill_mapping", SkillMapping::from, consumer);
     }
 
     public List<SkillMapping> mappingsOf(String skillId) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT from_id, to_id, relation, source FROM skill_mapping WHERE from_id = ?1 OR to_id = ?1 ORDER BY from_id, to_id")) {
-                p.setString(1, skillId);
-                List<SkillMapping> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new SkillMapping(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.list("SELECT from_id, to_id, relation, source FROM skill_mapping WHERE from_id = ?1 OR to_id = ?1 ORDER BY from_id, to_id",
+                SkillMapping::from, skillId);
     }
 
     public List<Mobility> mobilitiesFrom(String occupationId) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT from_id, to_id, rank FROM mobility WHERE from_id = ? ORDER BY rank")) {
-                p.setString(1, occupationId);
-                List<Mobility> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Mobility(rs.getString(1), rs.getString(2), rs.getInt(3)));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.list("SELECT from_id, to_id, rank FROM mobility WHERE from_id = ? ORDER BY rank", Mobility::from, occupationId);
     }
 
     public void forEachMobility(Consumer<Mobility> consumer) {
-        db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT from_id, to_id, rank FROM mobility")) {
-                while (rs.next()) {
-                    consumer.accept(new Mobility(rs.getString(1), rs.getString(2), rs.getInt(3)));
-                }
-            }
-            return null;
-        });
+        db.forEach("SELECT from_id, to_id, rank FROM mobility", Mobility::from, consumer);
     }
 
     public List<WorkContext> contextsOf(String occupationId) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT occupation_id, label, kind FROM work_context WHERE occupation_id = ? ORDER BY kind, label")) {
-                p.setString(1, occupationId);
-                List<WorkContext> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new WorkContext(rs.getString(1), rs.getString(2), rs.getString(3)));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.list("SELECT occupation_id, label, kind FROM work_context WHERE occupation_id = ? ORDER BY kind, label", WorkContext::from, occupationId);
     }
 
     public List<String> broaderOf(String skillId) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT broader_id FROM skill_broader WHERE skill_id = ? ORDER BY broader_id")) {
-                p.setString(1, skillId);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.list("SELECT broader_id FROM skill_broader WHERE skill_id = ? ORDER BY broader_id", rs -> rs.getString(1), skillId);
     }
 
     @FunctionalInterface

@@ -69,26 +69,12 @@ public final class SourceStore {
     }
 
     public List<Place> places() {
-        return db.read(c -> {
-            List<Place> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name, lat, lon, country, admin1, admin2 FROM place ORDER BY id")) {
-                while (rs.next()) {
-                    out.add(new Place(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-                }
-            }
-            return out;
-        });
+        return db.list("SELECT name, lat, lon, country, admin1, admin2 FROM place ORDER BY id",
+                rs -> new Place(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4), rs.getString(5), rs.getString(6)));
     }
 
     public Optional<String> meta(String key) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-                p.setString(1, key);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.list("SELECT value FROM meta WHERE key = ?", rs -> rs.getString(1), key).stream().findFirst();
     }
 
     public void putMeta(Connection c, String key, String value) throws SQLException {
