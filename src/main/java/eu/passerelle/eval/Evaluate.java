@@ -26,6 +26,26 @@ public final class Evaluate {
     private Evaluate() {
     }
 
+    /** The engine's rows next to the baseline's, one line per group. */
+    static void printTable(String title, String baselineName, String firstColumn, List<SearchEvaluation.Row> engine, List<SearchEvaluation.Row> baseline) {
+        System.out.println();
+        System.out.println(title + "                    |  " + baselineName);
+        System.out.printf(Locale.ROOT, "%-10s   n  nDCG@10     MRR    R@10                        |  nDCG@10     MRR    R@10%n", firstColumn);
+        for (int i = 0; i < engine.size(); i++) {
+            SearchEvaluation.Row be = baseline.get(i);
+            System.out.printf(Locale.ROOT, "%s                        |   %.4f  %.4f  %.4f%n", engine.get(i).format(), be.ndcg(), be.mrr(), be.recall());
+        }
+    }
+
+    /** The cases whose nDCG@10 is below 0.5, with the first results, for diagnosis. */
+    static void printLow(List<SearchEvaluation.QueryResult> results) {
+        for (SearchEvaluation.QueryResult r : results) {
+            if (r.ndcg() < 0.5) {
+                System.out.printf(Locale.ROOT, "  low: %s %-45s nDCG %.2f  got %s%n", r.c().id(), r.c().query(), r.ndcg(), r.ranked().stream().limit(5).toList());
+            }
+        }
+    }
+
     static void writeGolden(Path file, String what, List<SearchEvaluation.Row> rows) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# Expected " + what + " metrics (scripts/eval --write-golden). A ranking change must update this file on purpose.");
@@ -60,38 +80,18 @@ public final class Evaluate {
             List<SearchEvaluation.QueryResult> baseline = eval.runBaseline(j);
             List<SearchEvaluation.Row> e = SearchEvaluation.summarise(engine);
             List<SearchEvaluation.Row> b = SearchEvaluation.summarise(baseline);
-            System.out.println();
-            System.out.println("SEARCH (" + j.cases().size() + " graded queries, FR and NL)           engine                    |  plain BM25 baseline");
-            System.out.println("group        n  nDCG@10     MRR    R@10                        |  nDCG@10     MRR    R@10");
-            for (int i = 0; i < e.size(); i++) {
-                SearchEvaluation.Row be = b.get(i);
-                System.out.printf(Locale.ROOT, "%s                        |   %.4f  %.4f  %.4f%n", e.get(i).format(), be.ndcg(), be.mrr(), be.recall());
-            }
+            printTable("SEARCH (" + j.cases().size() + " graded queries, FR and NL)           engine", "plain BM25 baseline", "group", e, b);
             if (verbose) {
-                for (SearchEvaluation.QueryResult r : engine) {
-                    if (r.ndcg() < 0.5) {
-                        System.out.printf(Locale.ROOT, "  low: %s %-45s nDCG %.2f  got %s%n", r.c().id(), r.c().query(), r.ndcg(), r.ranked().stream().limit(5).toList());
-                    }
-                }
+                printLow(engine);
             }
             List<MatchEvaluation.Case> cases = MatchEvaluation.read(judgments.resolve(MATCH_JUDGMENTS));
             MatchEvaluation matchEval = new MatchEvaluation(p);
             List<SearchEvaluation.QueryResult> matchEngine = matchEval.runEngine(cases);
             List<SearchEvaluation.Row> me = SearchEvaluation.summarise(matchEngine);
             List<SearchEvaluation.Row> mb = SearchEvaluation.summarise(matchEval.runBaseline(cases));
-            System.out.println();
-            System.out.println("MATCH (" + cases.size() + " profiles, per target)                 engine                    |  BM25 over the profile's words");
-            System.out.println("target       n  nDCG@10     MRR    R@10                        |  nDCG@10     MRR    R@10");
-            for (int i = 0; i < me.size(); i++) {
-                SearchEvaluation.Row be = mb.get(i);
-                System.out.printf(Locale.ROOT, "%s                        |   %.4f  %.4f  %.4f%n", me.get(i).format(), be.ndcg(), be.mrr(), be.recall());
-            }
+            printTable("MATCH (" + cases.size() + " profiles, per target)                 engine", "BM25 over the profile's words", "target", me, mb);
             if (verbose) {
-                for (SearchEvaluation.QueryResult r : matchEngine) {
-                    if (r.ndcg() < 0.5) {
-                        System.out.printf(Locale.ROOT, "  low: %s nDCG %.2f  got %s%n", r.c().id(), r.ndcg(), r.ranked().stream().limit(5).toList());
-                    }
-                }
+                printLow(matchEngine);
             }
             if (writeGolden) {
                 writeGolden(judgments.resolve(SEARCH_GOLDEN), "search", e);
