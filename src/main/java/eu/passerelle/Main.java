@@ -133,14 +133,15 @@ public final class Main {
             throw new ConfigException("give the files to import");
         }
         try (Passerelle p = Passerelle.open(config)) {
-            eu.passerelle.ingest.FeedImport feeds = new eu.passerelle.ingest.FeedImport(p.gazetteer());
             int exit = 0;
             for (String f : files) {
                 String source = opts.getOrDefault("--source", Path.of(f).getFileName().toString().replaceAll("\\.[^.]*$", ""));
-                eu.passerelle.ingest.FeedImport.Result r = feeds.read(type, source, Files.readString(Path.of(f)));
-                p.writer().putAll(r.accepted());
+                eu.passerelle.ingest.FeedImport.Result r = p.intake().read(type, source, Files.readString(Path.of(f)));
+                p.intake().writeAll(r.accepted());
                 p.index().commit();
-                System.out.printf("%s: %d accepted, %d refused%n", f, r.accepted().size(), r.refused());
+                long classified = r.lines().stream().filter(l -> l.classification() != null).count();
+                System.out.printf("%s: %d accepted (%d placed under an occupation by the classifier), %d refused%n", f, r.accepted().size(),
+                        classified, r.refused());
                 for (eu.passerelle.ingest.FeedImport.Line l : r.lines()) {
                     if (l.status().equals("refused")) {
                         System.out.printf("  line %d%s: %s%n", l.line(), l.field() == null ? "" : " (" + l.field() + ")", l.error());

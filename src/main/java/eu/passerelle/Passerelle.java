@@ -5,7 +5,10 @@ import eu.passerelle.geo.Gazetteer;
 import eu.passerelle.index.IndexBuilder;
 import eu.passerelle.index.SearchIndex;
 import eu.passerelle.ingest.ReferenceImporter;
+import eu.passerelle.ingest.FeedImport;
 import eu.passerelle.match.Crosswalk;
+import eu.passerelle.match.FeedIntake;
+import eu.passerelle.match.PostingClassifier;
 import eu.passerelle.match.MatchService;
 import eu.passerelle.match.Matcher;
 import eu.passerelle.match.ProfileResolver;
@@ -39,7 +42,8 @@ public final class Passerelle implements AutoCloseable {
     private final RecordService records;
     private final SkillGraph graph;
     private final MatchService match;
-    private final eu.passerelle.index.RecordWriter writer;
+    private final FeedIntake intake;
+    private final PostingClassifier classifier;
     /** Seconds spent at this start on import, index and crosswalk (0 when the data dir was reused). */
     private final java.util.Map<String, Double> startupSeconds = new java.util.LinkedHashMap<>();
 
@@ -51,11 +55,12 @@ public final class Passerelle implements AutoCloseable {
         this.search = search;
         this.suggest = new SuggestService(index, gazetteer);
         this.records = new RecordService(store);
-        this.writer = new eu.passerelle.index.RecordWriter(store, index);
         this.graph = SkillGraph.load(store);
         TrainingLinks trainings = new TrainingLinks(search, store);
-        this.match = new MatchService(new ProfileResolver(search, graph, trainings, recognition, gazetteer),
-                new Matcher(graph, trainings, search, recognition, store), index);
+        ProfileResolver resolver = new ProfileResolver(search, graph, trainings, recognition, gazetteer);
+        this.match = new MatchService(resolver, new Matcher(graph, trainings, search, recognition, store), index);
+        this.classifier = new PostingClassifier(search, resolver);
+        this.intake = new FeedIntake(new FeedImport(gazetteer), classifier, new eu.passerelle.index.RecordWriter(store, index));
     }
 
     public static Passerelle open(AppConfig config) {
@@ -152,8 +157,13 @@ public final class Passerelle implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(startupSeconds);
     }
 
-    public eu.passerelle.index.RecordWriter writer() {
-        return writer;
+    public PostingClassifier classifier() {
+        return classifier;
+    }
+
+    /** Where partners' records come in: read, classified, stored and indexed. */
+    public FeedIntake intake() {
+        return intake;
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class AppFactory {
         OpenApiController openApi = new OpenApiController();
         Auth auth = new Auth(p.config().apiKeys());
         MatchController match = new MatchController(p.match(), p.store().candidates(), auth);
-        WriteController writes = new WriteController(p.writer(), new eu.passerelle.ingest.FeedImport(p.gazetteer()), auth);
+        WriteController writes = new WriteController(p.intake(), auth);
         Observability observability = new Observability(p);
         RateLimiter limiter = new RateLimiter(rateLimit);
         return Javalin.create(config -> {

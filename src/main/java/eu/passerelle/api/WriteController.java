@@ -3,9 +3,9 @@ package eu.passerelle.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.passerelle.config.Role;
-import eu.passerelle.index.RecordWriter;
 import eu.passerelle.ingest.FeedImport;
 import eu.passerelle.ingest.RecordValidator;
+import eu.passerelle.match.FeedIntake;
 import eu.passerelle.model.RecordType;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -15,18 +15,16 @@ import java.util.regex.Pattern;
 /**
  * Writes of postings and trainings (role writer or admin): PUT upserts one record, DELETE removes it, POST
  * .../bulk takes a feed (NDJSON or a JSON array) and answers line by line. The answer comes once the record
- * is in the store and searchable.
+ * is in the store and searchable. Posts without an occupation code are classified on the way in (FeedIntake).
  */
 final class WriteController {
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,40}");
 
-    private final RecordWriter writer;
-    private final FeedImport feeds;
+    private final FeedIntake intake;
     private final Auth auth;
 
-    WriteController(RecordWriter writer, FeedImport feeds, Auth auth) {
-        this.writer = writer;
-        this.feeds = feeds;
+    WriteController(FeedIntake intake, Auth auth) {
+        this.intake = intake;
         this.auth = auth;
     }
 
@@ -39,7 +37,7 @@ final class WriteController {
         }
         ((ObjectNode) body).put("id", id);
         String source = id.contains(":") && id.contains("-") ? id.substring(id.indexOf(':') + 1, id.indexOf('-')) : "api";
-        FeedImport.Result r = feeds.read(type, source, body.toString());
+        FeedImport.Result r = intake.read(type, source, body.toString());
         FeedImport.Line line = r.lines().get(0);
         if (r.accepted().isEmpty()) {
             String field = line.field() == null ? "body" : line.field();
@@ -49,7 +47,7 @@ final class WriteController {
         if (!idOf(record).equals(id)) {
             throw ApiProblem.badParameter("id", "A JobPosting's id comes from its identifier: it would be '" + idOf(record) + "', not '" + id + "'.");
         }
-        boolean existed = record instanceof eu.passerelle.model.Training t ? writer.put(t) : writer.put((eu.passerelle.model.Posting) record);
+        boolean existed = intake.write(record);
         ctx.status(existed ? 200 : 201).json(record);
         ctx.attribute("role", role);
     }
@@ -61,7 +59,7 @@ final class WriteController {
         if (!valid.matcher(id).matches()) {
             throw ApiProblem.badParameter("id", "'" + id + "' is not a " + type.wireName() + " id.");
         }
-        if (!writer.delete(type, id)) {
+        if (!intake.delete(type, id)) {
             throw ApiProblem.notFound("No " + type.wireName() + " with id '" + id + "'.");
         }
         ctx.status(204);
@@ -77,8 +75,8 @@ final class WriteController {
         if (ctx.body().isBlank()) {
             throw ApiProblem.badParameter("body", "The body is the feed: one JSON record per line (NDJSON), or a JSON array.");
         }
-        FeedImport.Result r = feeds.read(type, source, ctx.body());
-        writer.putAll(r.accepted());
+        FeedImport.Result r = intake.read(type, source, ctx.body());
+        intake.writeAll(r.accepted());
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("accepted", r.accepted().size());
         report.put("refused", r.refused());

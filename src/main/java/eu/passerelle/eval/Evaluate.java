@@ -22,6 +22,8 @@ public final class Evaluate {
     public static final String SEARCH_GOLDEN = "search-metrics.golden.tsv";
     public static final String MATCH_JUDGMENTS = "match-judgments.tsv";
     public static final String MATCH_GOLDEN = "match-metrics.golden.tsv";
+    public static final String CLASSIFICATION_JUDGMENTS = "classification-judgments.tsv";
+    public static final String CLASSIFICATION_GOLDEN = "classification-metrics.golden.tsv";
 
     private Evaluate() {
     }
@@ -93,9 +95,27 @@ public final class Evaluate {
             if (verbose) {
                 printLow(matchEngine);
             }
+            List<ClassificationEvaluation.Case> posts = ClassificationEvaluation.read(judgments.resolve(CLASSIFICATION_JUDGMENTS));
+            List<ClassificationEvaluation.Outcome> placed = new ClassificationEvaluation(p.classifier()).run(posts);
+            List<ClassificationEvaluation.Row> ce = ClassificationEvaluation.summarise(placed);
+            System.out.println();
+            System.out.println("POSTING CLASSIFICATION (" + posts.size() + " posts without a ROME code)");
+            System.out.println("words        n  accuracy coverage precision");
+            ce.forEach(r -> System.out.println(r.format()));
+            if (verbose) {
+                placed.stream().filter(o -> !o.correct() || System.getenv("PASSERELLE_EVAL_ALL") != null)
+                        .forEach(o -> System.out.printf(Locale.ROOT, "  %s: %s %-50s got %s (%.2f, %s), expected %s%n", o.correct() ? "right" : "wrong",
+                        o.c().id(), o.c().words(), o.got(), o.confidence(), o.via(), o.c().expected().isEmpty() ? "none" : o.c().expected()));
+            }
             if (writeGolden) {
                 writeGolden(judgments.resolve(SEARCH_GOLDEN), "search", e);
                 writeGolden(judgments.resolve(MATCH_GOLDEN), "match", me);
+                List<String> lines = new ArrayList<>(List.of(
+                        "# Expected posting classification metrics (scripts/eval --write-golden). A classifier change must update this file on purpose.",
+                        "# words\tcases\taccuracy\tcoverage\tprecision"));
+                ce.forEach(r -> lines.add(String.format(Locale.ROOT, "%s\t%d\t%.4f\t%.4f\t%.4f", r.group(), r.cases(), r.accuracy(), r.coverage(), r.precision())));
+                Files.write(judgments.resolve(CLASSIFICATION_GOLDEN), lines);
+                System.out.println("wrote " + judgments.resolve(CLASSIFICATION_GOLDEN));
             }
         }
     }

@@ -128,6 +128,9 @@ public final class DocumentMapper {
         put(item, "occupations", p.occupations());
         put(item, "skills", p.skills());
         put(item, "postedAt", p.postedAt());
+        if (p.classification() != null) {
+            item.put("classification", p.classification());
+        }
         if (p.place() != null) {
             item.put("place", p.place().name());
             item.put("lat", p.place().lat());
@@ -148,6 +151,9 @@ public final class DocumentMapper {
         List<String> labels = new ArrayList<>(list(p.skills()));
         if (p.place() != null) {
             labels.add(p.place().name());
+        }
+        if (!p.occupationText().isEmpty()) {
+            labels.add(p.occupationText());
         }
         text(doc, p.title(), labels, p.description(), p.employer());
         return doc;

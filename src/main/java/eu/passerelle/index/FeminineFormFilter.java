@@ -7,8 +7,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
- * Maps the feminine form of a French job noun onto its masculine form, so "animatrice" finds "animateur"
- * and "éducatrice" finds "éducateur". Job titles are written both ways ("Animateur / Animatrice") and a
+ * Maps the feminine form of a French job noun or participle onto its masculine form, so "animatrice" finds
+ * "animateur", "éducatrice" finds "éducateur" and "spécialisée" finds "spécialisé". Job titles are written both ways ("Animateur / Animatrice") and a
  * person types one. Runs on lower-cased, still-accented tokens, before folding and stemming.
  *
  * <p>Only suffixes that are unambiguous in job vocabulary are rewritten; "-ante" and "-ière" are kept to
@@ -30,6 +30,10 @@ public final class FeminineFormFilter extends TokenFilter {
         {"trices", "teurs", "8"},
         {"ières", "iers", "8"},
         {"antes", "ants", "9"},
+        // Past participles used as adjectives: "spécialisée" → "spécialisé", "agréée" → "agréé". Without this
+        // the stemmer keeps the feminine's last "e" and "Educatrice spécialisée" never meets "Educateur spécialisé".
+        {"ées", "és", "6"},
+        {"ée", "é", "5"},
     };
 
     /** The rules' minimum lengths, parsed once (this filter runs on every token of every text). */

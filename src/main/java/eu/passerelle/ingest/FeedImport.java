@@ -2,6 +2,7 @@ package eu.passerelle.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.passerelle.geo.Gazetteer;
+import eu.passerelle.model.Classification;
 import eu.passerelle.model.Json;
 import eu.passerelle.model.Posting;
 import eu.passerelle.model.RecordType;
@@ -11,13 +12,24 @@ import java.util.List;
 
 /**
  * Reads a feed of trainings or postings: LHÉO 2.3 XML (trainings), France Travail "Offres d'emploi v2" JSON
- * (postings), or one record per line (NDJSON) / a JSON array — postings as schema.org JobPosting or
+ * and Le Forem's open-data offers (postings), or one record per line (NDJSON) / a JSON array — postings as schema.org JobPosting or
  * Passerelle's own posting JSON, trainings as Passerelle's training JSON. Every record is validated; a bad
  * one is refused with its position and reason and never stops the others.
  */
 public final class FeedImport {
-    /** One line's fate. */
-    public record Line(int line, String id, String status, String field, String error) {
+    /**
+     * One line's fate.
+     *
+     * @param classification for an accepted post the feed gave no occupation code, how the engine placed it
+     */
+    public record Line(int line, String id, String status, String field, String error, Classification classification) {
+        public Line(int line, String id, String status, String field, String error) {
+            this(line, id, status, field, error, null);
+        }
+
+        public Line classified(Classification c) {
+            return new Line(line, id, status, field, error, c);
+        }
     }
 
     /** The accepted records, and a report line for every record. */
@@ -34,14 +46,18 @@ public final class FeedImport {
     }
 
     /**
-     * Reads a feed. LHÉO XML (trainings) and France Travail offers JSON (postings, recognised by their
-     * "resultats" wrapper or "intitule" field) are recognised by their shape; everything else is NDJSON or a
+     * Reads a feed. LHÉO XML (trainings), Le Forem's offers (postings with "numerooffreforem", in any of
+     * Opendatasoft's shapes) and France Travail offers JSON (postings, recognised by their "resultats"
+     * wrapper or "intitule" field) are recognised by their shape; everything else is NDJSON or a
      * JSON array of JobPosting / Passerelle records.
      */
     public Result read(RecordType type, String source, String content) {
         String head = content.stripLeading();
         if (type == RecordType.TRAINING && (head.startsWith("<?xml") || head.startsWith("<lheo") || head.contains("<lheo"))) {
             return validated(new LheoReader(gazetteer, source).read(content));
+        }
+        if (type == RecordType.POSTING && LeForemOffersReader.recognises(head)) {
+            return validated(new LeForemOffersReader(gazetteer).read(content));
         }
         if (type == RecordType.POSTING && head.startsWith("{") && (head.contains("\"resultats\"") || looksLikeFranceTravail(head))) {
             return validated(new FranceTravailOffersReader(gazetteer).read(content));
@@ -127,7 +143,7 @@ public final class FeedImport {
                     Posting p = Json.MAPPER.treeToValue(n, Posting.class);
                     record = new Posting(p.id(), p.source(), p.sourceId(), p.title(), p.description(), p.employer(), p.contract(), p.workingTime(),
                             p.place(), p.country(), p.occupations(), p.skills(), p.postedAt(), p.validThrough(), p.url(),
-                            RecordValidator.provenanceOr(p.provenance(), "feed " + source));
+                            RecordValidator.provenanceOr(p.provenance(), "feed " + source), p.occupationText(), null);
                 } else {
                     Training t = Json.MAPPER.treeToValue(n, Training.class);
                     record = withProvenance(t, "feed " + source);

@@ -67,6 +67,7 @@ public final class FranceTravailOffersReader {
         return FeedResult.ok(position, new Posting("posting:francetravail-" + id, "francetravail", id, title,
                 o.path("description").asText(""), o.path("entreprise").path("nom").asText(""), o.path("typeContrat").asText(""),
                 o.path("dureeTravailLibelleConverti").asText(""), ref, "FR", occupations, skills, o.path("dateCreation").asText(""), "",
-                o.path("origineOffre").path("urlOrigine").asText(""), Provenance.of("feed:francetravail", "France Travail Offres d'emploi v2")));
+                o.path("origineOffre").path("urlOrigine").asText(""), Provenance.of("feed:francetravail", "France Travail Offres d'emploi v2"),
+                occupations.isEmpty() ? o.path("appellationlibelle").asText(o.path("romeLibelle").asText("")).strip() : "", null));
     }
 }

@@ -28,7 +28,8 @@ import java.util.Set;
  *       training leads there, made for people in the person's job when its record says so) + 0.08 · text
  *       similarity with what the person wrote;</li>
  *   <li>training = 0.70 · how surely it leads to a well-ranked occupation + 0.30 · distance fit;</li>
- *   <li>posting = 0.45 · occupation fit + 0.35 · share of the post's skills the person has + 0.20 · distance decay.</li>
+ *   <li>posting = 0.45 · occupation fit (× the classification's confidence when the engine classified the post
+ *       itself) + 0.35 · share of the post's skills the person has + 0.20 · distance decay.</li>
  * </ul>
  * Skills count across referentials through their equivalences; a Compétent profile, which has no skills in
  * the open data, borrows those of the occupation the crosswalk bridges it to, and says so.
@@ -51,6 +52,8 @@ public final class Matcher {
     static final double DEFAULT_POSTING_RADIUS_KM = 60;
     /** Posts looked at per match: the nearest ones of the fitting fiches. */
     static final int MAX_POSTING_CANDIDATES = 200;
+    private static final Map<String, String> VIA_FR = Map.of("exact label", "libellé exact", "label in words", "libellé écrit en toutes lettres",
+            "search", "recherche");
 
     private final SkillGraph graph;
     private final TrainingLinks trainings;
@@ -671,9 +674,17 @@ public final class Matcher {
             double skillFit = postingSkills.isEmpty() ? 0.5 : (double) matched.size() / postingSkills.size();
             Double d = posting.get("distanceKm") instanceof Number n ? n.doubleValue() : null;
             double geo = d == null ? 0.5 : Math.exp(-d / Math.max(10, radius / 2));
-            double score = 0.45 * fit.get(bestOcc) + 0.35 * skillFit + 0.20 * geo;
+            // A post the engine classified itself counts as much as it is sure of that classification.
+            Map<?, ?> classification = posting.get("classification") instanceof Map<?, ?> c ? c : null;
+            double sure = classification != null && classification.get("confidence") instanceof Number n ? n.doubleValue() : 1.0;
+            double score = 0.45 * fit.get(bestOcc) * sure + 0.35 * skillFit + 0.20 * geo;
             List<String> reasons = new ArrayList<>();
             reasons.add(fitWhy.get(bestOcc));
+            if (classification != null) {
+                reasons.add(String.format(Locale.FRENCH, "Le flux ne donne pas de code métier : offre rattachée à « %s » d'après %s « %s » (%s, confiance %.2f).",
+                        classification.get("label"), "title".equals(classification.get("from")) ? "son intitulé" : "son métier",
+                        classification.get("words"), VIA_FR.getOrDefault(String.valueOf(classification.get("via")), "recherche"), sure));
+            }
             reasons.add(postingSkills.isEmpty() ? "L'offre ne liste pas de compétences."
                     : String.format(Locale.FRENCH, "Vous avez %d des %d compétences demandées.", matched.size(), postingSkills.size()));
             if (d != null) {

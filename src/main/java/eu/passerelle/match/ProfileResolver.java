@@ -132,7 +132,16 @@ public final class ProfileResolver {
      * preferred: its appellations are what French job titles are, and its skills are the richest.
      */
     private ResolvedProfile.Resolution bySearch(String input, RecordType type, String via) {
-        SearchRequest r = new SearchRequest(input, Set.of(type), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, 5, 0);
+        return bySearch(input, type, Set.of(), via);
+    }
+
+    /** The best ROME fiche for words, by the same rules as a profile's words: for classifying posts. */
+    ResolvedProfile.Resolution romeOccupation(String words) {
+        return bySearch(words, RecordType.OCCUPATION, Set.of("rome"), "search");
+    }
+
+    private ResolvedProfile.Resolution bySearch(String input, RecordType type, Set<String> schemes, String via) {
+        SearchRequest r = new SearchRequest(input, Set.of(type), schemes, Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, 5, 0);
         List<Map<String, Object>> items = search.search(r).items();
         if (items.isEmpty()) {
             return new ResolvedProfile.Resolution(input, null, null, 0, via, List.of());

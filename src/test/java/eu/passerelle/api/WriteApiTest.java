@@ -110,6 +110,64 @@ class WriteApiTest {
         assertThat(delete("/api/v1/trainings/training:qa-lheo-form-ex-1-act-2", TestService.WRITER_KEY).status()).isEqualTo(204);
     }
 
+    @Test
+    void aLeForemFeedIsImportedClassifiedUnderRomeFichesAndMatchedAcrossTheBorder() throws Exception {
+        String feed = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/feeds/leforem-offres-sample.json"));
+        Http.Response r = Http.send(Http.request("/api/v1/postings/bulk?source=leforem").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(feed)), TestService.WRITER_KEY);
+        try {
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode report = r.json();
+            assertThat(report.get("accepted").asInt()).isEqualTo(3);
+            assertThat(report.get("refused").asInt()).isEqualTo(1);
+            assertThat(report.at("/lines/3/error").asText()).contains("titreoffre");
+
+            JsonNode byOccupation = report.at("/lines/0/classification");
+            assertThat(byOccupation.get("from").asText()).isEqualTo("occupation");
+            assertThat(byOccupation.get("via").asText()).isEqualTo("exact label");
+            assertThat(byOccupation.get("confidence").asDouble()).isEqualTo(1.0);
+            assertThat(byOccupation.get("occupation").asText()).as("the ROME fiche with the appellation « Accueillant / Accueillante d'enfants »")
+                    .isEqualTo(romeFicheWithAppellation("Accueillant / Accueillante d'enfants"));
+
+            JsonNode byTitle = report.at("/lines/1/classification");
+            assertThat(byTitle.get("from").asText()).isEqualTo("title");
+            assertThat(byTitle.get("via").asText()).isEqualTo("label in words");
+            assertThat(byTitle.get("occupation").asText()).isEqualTo(romeFicheWithAppellation("Animateur / Animatrice d'enfants"));
+            assertThat(byTitle.get("confidence").asDouble()).isLessThan(1.0);
+            assertThat(report.at("/lines/2/classification").isMissingNode()).as("nothing readable: left unclassified, not guessed").isTrue();
+
+            JsonNode stored = Http.get("/api/v1/postings/posting:leforem-9900001").json();
+            assertThat(stored.at("/classification/occupation").asText()).isEqualTo(byOccupation.get("occupation").asText());
+            assertThat(stored.get("occupations")).extracting(JsonNode::asText).containsExactly(byOccupation.get("occupation").asText());
+            assertThat(Http.get("/api/v1/search?type=posting&contract=CDI&q=" + Http.enc("accueillante enfants")).json().get("items"))
+                    .anyMatch(i -> i.get("id").asText().equals("posting:leforem-9900001"));
+
+            // A French animator near the border finds the Belgian post, and the answer says how it was classified.
+            JsonNode results = MatchApiTest.match("{\"profile\":{\"occupations\":[\"Animateur / Animatrice d'enfants\"],\"location\":\"Longwy\","
+                    + "\"countries\":[\"FR\",\"BE\"]},\"targets\":[\"posting\"],\"limit\":50}").at("/results/posting");
+            JsonNode post = java.util.stream.StreamSupport.stream(results.spliterator(), false)
+                    .filter(i -> i.get("id").asText().equals("posting:leforem-9900002")).findFirst().orElseThrow();
+            assertThat(post.at("/explanation/reasons").toString()).contains("d'après son intitulé", "libellé écrit en toutes lettres");
+            assertThat(post.has("recognition")).as("a French person, a Belgian post").isTrue();
+        } finally {
+            for (String n : new String[] {"9900001", "9900002", "9900003"}) {
+                delete("/api/v1/postings/posting:leforem-" + n, TestService.WRITER_KEY);
+            }
+        }
+    }
+
+    /** The ROME fiche an appellation belongs to, read from the referential file the test service imported. */
+    private static String romeFicheWithAppellation(String appellation) throws java.io.IOException {
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        eu.passerelle.ingest.Csv.forEachRecord(TestService.indexData().resolve("rome/unix_referentiel_appellation_v460_utf8.csv"), ',', row -> {
+            if (row.get("libelle_appellation_long").equals(appellation)) {
+                codes.add("rome:" + row.get("code_rome"));
+            }
+        });
+        assertThat(codes).as("appellation " + appellation).hasSize(1);
+        return codes.get(0);
+    }
+
     @ParameterizedTest(name = "{1} → {2} {3}")
     @CsvSource(delimiter = '|', value = {
         "posting:qa-bad1|{\"title\":\"\"}|400|title",

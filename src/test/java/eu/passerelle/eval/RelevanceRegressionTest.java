@@ -38,6 +38,26 @@ class RelevanceRegressionTest {
         assertMatchesGolden(rows, DIR.resolve(Evaluate.MATCH_GOLDEN));
     }
 
+    @Test
+    void postingClassificationMetricsAreTheRecordedOnes() throws Exception {
+        List<ClassificationEvaluation.Case> cases = ClassificationEvaluation.read(DIR.resolve(Evaluate.CLASSIFICATION_JUDGMENTS));
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(cases).anyMatch(c -> c.expected().isEmpty()).anyMatch(c -> c.from().equals("occupation"));
+        List<ClassificationEvaluation.Row> rows = ClassificationEvaluation.summarise(
+                new ClassificationEvaluation(TestService.passerelle().classifier()).run(cases));
+        Map<String, String[]> golden = Files.readAllLines(DIR.resolve(Evaluate.CLASSIFICATION_GOLDEN)).stream()
+                .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t"))
+                .collect(Collectors.toMap(f -> f[0], f -> f));
+        assertThat(rows).extracting(ClassificationEvaluation.Row::group).containsExactlyInAnyOrderElementsOf(golden.keySet());
+        for (ClassificationEvaluation.Row r : rows) {
+            String[] g = golden.get(r.group());
+            assertThat(r.cases()).as(r.group() + " cases").isEqualTo(Integer.parseInt(g[1]));
+            assertThat(r.accuracy()).as(r.group() + " accuracy").isCloseTo(Double.parseDouble(g[2]), within(0.0005));
+            assertThat(r.coverage()).as(r.group() + " coverage").isCloseTo(Double.parseDouble(g[3]), within(0.0005));
+            assertThat(r.precision()).as(r.group() + " precision").isCloseTo(Double.parseDouble(g[4]), within(0.0005));
+        }
+    }
+
     private static void assertMatchesGolden(List<SearchEvaluation.Row> rows, Path goldenFile) throws Exception {
         Map<String, String[]> golden = Files.readAllLines(goldenFile).stream()
                 .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t"))

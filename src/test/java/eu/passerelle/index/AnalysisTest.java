@@ -22,6 +22,10 @@ class AnalysisTest {
         "animateurs, animateur",
         "enfants, enfant",
         "Animateur / Animatrice jeunesse, animateur jeunesse",
+        "éducatrice spécialisée, éducateur spécialisé",
+        "Educateur spécialisé / Educatrice spécialisée, éducateur spécialisé",
+        "assistante maternelle agréée, assistant maternel agréé",
+        "diplômées, diplômés",
     })
     void frenchFormsOfTheSameWordAnalyseAlike(String a, String b) {
         assertThat(TextQuery.tokens(Fields.TITLE, a)).isEqualTo(TextQuery.tokens(Fields.TITLE, b));

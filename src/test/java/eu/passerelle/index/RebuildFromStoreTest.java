@@ -40,10 +40,10 @@ class RebuildFromStoreTest {
             });
             AppConfig config = AppConfig.defaults(dir, TestService.indexData());
             Posting posting = new Posting("posting:qa-rebuild-1", "qa", "rebuild-1", "Restaurateur de vitraux rb77", "", "", "CDI", "",
-                    new PlaceRef("Arlon", 49.68333, 5.81667, "BE"), "BE", List.of(), List.of(), "", "", "", Provenance.of("api", "test"));
+                    new PlaceRef("Arlon", 49.68333, 5.81667, "BE"), "BE", List.of(), List.of(), "", "", "", Provenance.of("api", "test"), "", null);
             try (Passerelle p = Passerelle.open(config)) {        // no index yet: built from the store
                 assertThat(p.index().counts()).isEqualTo(p.store().records().counts());
-                p.writer().put(posting);
+                p.intake().write(posting);
                 assertThat(hits(p, "vitraux rb77")).isEqualTo(1);
             }
             try (var files = Files.walk(dir.resolve("index"))) {      // the whole index is lost
