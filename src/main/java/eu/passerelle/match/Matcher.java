@@ -53,6 +53,7 @@ public final class Matcher {
     /** Posts looked at per match: the nearest ones of the fitting fiches. */
     static final int MAX_POSTING_CANDIDATES = 200;
     private static final Map<String, String> VIA_FR = Map.of("exact label", "libellé exact", "label in words", "libellé écrit en toutes lettres",
+            "words in label", "libellé abrégé",
             "search", "recherche");
 
     private final SkillGraph graph;

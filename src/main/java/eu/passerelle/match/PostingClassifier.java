@@ -22,6 +22,9 @@ public final class PostingClassifier {
     static final double MIN_CONFIDENCE = 0.6;
     /** The title is read with less trust than the feed's occupation words: it also names places, hours... */
     static final double TITLE_DISCOUNT = 0.9;
+    /** Words all found in one fiche's label (a shortened label): fewer than three words are too vague for that. */
+    static final int MIN_WORDS_WITHIN = 3;
+    static final double WITHIN_LABEL = 0.7;
 
     private final SearchService search;
     private final ProfileResolver resolver;
@@ -62,11 +65,22 @@ public final class PostingClassifier {
             }
         }
         ResolvedProfile.Resolution r = resolver.romeOccupation(words);
-        double confidence = r.confidence() * trust;
-        if (r.id() == null || confidence < MIN_CONFIDENCE) {
+        double searched = r.id() == null ? 0 : r.confidence() * trust;
+        // The words are a shortened label: every one of them is in a single fiche's label, and in no other fiche's.
+        List<SearchService.ContainedLabel> within = search.labelsWithAllWords(words, RecordType.OCCUPATION, MIN_WORDS_WITHIN, 20).stream()
+                .filter(l -> "rome".equals(l.scheme())).toList();
+        if (!within.isEmpty() && within.stream().map(SearchService.ContainedLabel::id).distinct().count() == 1
+                && !(within.get(0).id().equals(r.id()) && searched > WITHIN_LABEL * trust)) {
+            SearchService.ContainedLabel best = within.get(0);
+            double confidence = WITHIN_LABEL * trust;
+            if (confidence >= MIN_CONFIDENCE) {
+                return Optional.of(new Classification(best.id(), best.title(), from, words, "words in label", round(confidence)));
+            }
+        }
+        if (r.id() == null || searched < MIN_CONFIDENCE) {
             return Optional.empty();
         }
-        return Optional.of(new Classification(r.id(), r.label(), from, words, r.via(), round(confidence)));
+        return Optional.of(new Classification(r.id(), r.label(), from, words, r.via(), round(searched)));
     }
 
     private static double round(double v) {

@@ -9,7 +9,8 @@ package eu.passerelle.model;
  * @param from       "occupation" (the feed's own occupation wording, such as Le Forem's métier) or "title"
  * @param words      the words that were read
  * @param via        "exact label" (the words are a title or appellation of the fiche), "label in words"
- *                   (one is written out inside them) or "search" (the engine's confident answer)
+ *                   (one is written out inside them), "words in label" (they are all in one fiche's label: a
+ *                   shortened label) or "search" (the engine's confident answer)
  * @param confidence 0..1
  */
 public record Classification(String occupation, String label, String from, String words, String via, double confidence) {

@@ -222,6 +222,51 @@ public final class SearchService {
         });
     }
 
+    /**
+     * Records of a type having a title or label that contains every analysed word of the text, in any order
+     * ("Aide maternelle en crèche" is within K1307's "Aide maternel / Aide maternelle de crèche -
+     * Halte-garderie"): the text is a shortened label. {@code words} is the label's word count; the closest
+     * (fewest extra words) first. Texts of fewer than {@code minWords} distinct words are too vague to try.
+     */
+    public List<ContainedLabel> labelsWithAllWords(String text, RecordType type, int minWords, int limit) {
+        List<String> words = TextQuery.tokens(Fields.TITLE, text);
+        if (words.size() < minWords) {
+            return List.of();
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String w : words) {
+            all.add(new BooleanQuery.Builder()
+                    .add(new org.apache.lucene.search.TermQuery(new Term(Fields.TITLE, w)), Occur.SHOULD)
+                    .add(new org.apache.lucene.search.TermQuery(new Term(Fields.LABELS, w)), Occur.SHOULD).build(), Occur.MUST);
+        }
+        all.add(new org.apache.lucene.search.TermQuery(new Term(Fields.TYPE, type.wireName())), Occur.FILTER);
+        return index.search(searcher -> {
+            StoredFields stored = searcher.storedFields();
+            List<ContainedLabel> out = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(all.build(), 200).scoreDocs) {
+                org.apache.lucene.document.Document d = stored.document(sd.doc, STORED_FOR_ITEM);
+                List<String> labels = new ArrayList<>();
+                labels.add(d.get(Fields.TITLE));
+                labels.addAll(java.util.Arrays.asList(d.getValues(Fields.LABELS)));
+                String best = null;
+                int bestWords = Integer.MAX_VALUE;
+                for (String l : labels) {
+                    List<String> labelWords = TextQuery.tokens(Fields.TITLE, l);
+                    if (labelWords.containsAll(words) && labelWords.size() < bestWords) {
+                        best = l;
+                        bestWords = labelWords.size();
+                    }
+                }
+                if (best != null) {
+                    Map<String, Object> item = Json.MAPPER.readValue(d.get(Fields.SOURCE), ITEM);
+                    out.add(new ContainedLabel((String) item.get("id"), (String) item.get("title"), String.valueOf(item.get("scheme")), best, bestWords));
+                }
+            }
+            out.sort(Comparator.comparingInt(ContainedLabel::words).thenComparing(c -> "rome".equals(c.scheme()) ? 0 : 1).thenComparing(ContainedLabel::id));
+            return out.subList(0, Math.min(limit, out.size()));
+        });
+    }
+
     private SearchResponse run(SearchRequest r, TextQuery.Built text, Double radiusKm, long start) {
         Map<String, Set<String>> facetFilters = facetFilters(r);
         Query scoring = text == null ? MatchAllDocsQuery.INSTANCE : text.query();

@@ -45,31 +45,30 @@ class RelevanceRegressionTest {
         assertThat(cases).anyMatch(c -> c.expected().isEmpty()).anyMatch(c -> c.from().equals("occupation"));
         List<ClassificationEvaluation.Row> rows = ClassificationEvaluation.summarise(
                 new ClassificationEvaluation(TestService.passerelle().classifier()).run(cases));
-        Map<String, String[]> golden = Files.readAllLines(DIR.resolve(Evaluate.CLASSIFICATION_GOLDEN)).stream()
-                .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t"))
-                .collect(Collectors.toMap(f -> f[0], f -> f));
-        assertThat(rows).extracting(ClassificationEvaluation.Row::group).containsExactlyInAnyOrderElementsOf(golden.keySet());
-        for (ClassificationEvaluation.Row r : rows) {
-            String[] g = golden.get(r.group());
-            assertThat(r.cases()).as(r.group() + " cases").isEqualTo(Integer.parseInt(g[1]));
-            assertThat(r.accuracy()).as(r.group() + " accuracy").isCloseTo(Double.parseDouble(g[2]), within(0.0005));
-            assertThat(r.coverage()).as(r.group() + " coverage").isCloseTo(Double.parseDouble(g[3]), within(0.0005));
-            assertThat(r.precision()).as(r.group() + " precision").isCloseTo(Double.parseDouble(g[4]), within(0.0005));
-        }
+        Map<String, double[]> actual = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> actual.put(r.group(), new double[] {r.cases(), r.accuracy(), r.coverage(), r.precision()}));
+        assertGolden(actual, DIR.resolve(Evaluate.CLASSIFICATION_GOLDEN), "cases", "accuracy", "coverage", "precision");
     }
 
     private static void assertMatchesGolden(List<SearchEvaluation.Row> rows, Path goldenFile) throws Exception {
+        Map<String, double[]> actual = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> actual.put(r.group(), new double[] {r.queries(), r.ndcg(), r.mrr(), r.recall()}));
+        assertGolden(actual, goldenFile, "queries", "nDCG@10", "MRR", "Recall@10");
+    }
+
+    /** Each group's count and three metrics against its row of the golden file (group, count, three metrics). */
+    private static void assertGolden(Map<String, double[]> actual, Path goldenFile, String... names) throws Exception {
         Map<String, String[]> golden = Files.readAllLines(goldenFile).stream()
                 .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t"))
                 .collect(Collectors.toMap(f -> f[0], f -> f));
-        assertThat(rows).extracting(SearchEvaluation.Row::group).containsExactlyInAnyOrderElementsOf(golden.keySet());
-        for (SearchEvaluation.Row r : rows) {
-            String[] g = golden.get(r.group());
-            assertThat(r.queries()).as(r.group() + " queries").isEqualTo(Integer.parseInt(g[1]));
-            assertThat(r.ndcg()).as(r.group() + " nDCG@10").isCloseTo(Double.parseDouble(g[2]), within(0.0005));
-            assertThat(r.mrr()).as(r.group() + " MRR").isCloseTo(Double.parseDouble(g[3]), within(0.0005));
-            assertThat(r.recall()).as(r.group() + " Recall@10").isCloseTo(Double.parseDouble(g[4]), within(0.0005));
-        }
+        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(golden.keySet());
+        actual.forEach((group, v) -> {
+            String[] g = golden.get(group);
+            assertThat((int) v[0]).as(group + " " + names[0]).isEqualTo(Integer.parseInt(g[1]));
+            for (int i = 1; i < 4; i++) {
+                assertThat(v[i]).as(group + " " + names[i]).isCloseTo(Double.parseDouble(g[i + 1]), within(0.0005));
+            }
+        });
     }
 
     @Test
