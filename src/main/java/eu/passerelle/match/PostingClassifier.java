@@ -7,6 +7,7 @@ import eu.passerelle.model.RecordType;
 import eu.passerelle.search.SearchService;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,8 @@ public final class PostingClassifier {
     /** Words all found in one fiche's label (a shortened label): fewer than three words are too vague for that. */
     static final int MIN_WORDS_WITHIN = 3;
     static final double WITHIN_LABEL = 0.7;
+    /** Posts are matched to people through ROME fiches only. */
+    private static final Set<String> ROME = Set.of("rome");
 
     private final SearchService search;
     private final ProfileResolver resolver;
@@ -53,8 +56,7 @@ public final class PostingClassifier {
         }
         // A fiche's title or appellation written out in the words, longest first: "Animateur périscolaire
         // pour l'accueil du mercredi" contains an appellation of G1203.
-        List<SearchService.ContainedLabel> labels = search.containedLabels(words, RecordType.OCCUPATION, 1, 20).stream()
-                .filter(l -> "rome".equals(l.scheme())).toList();
+        List<SearchService.ContainedLabel> labels = search.containedLabels(words, RecordType.OCCUPATION, ROME, 1, 20);
         if (!labels.isEmpty()) {
             SearchService.ContainedLabel best = labels.get(0);
             boolean exact = DocumentMapper.labelKey(best.label()).equals(DocumentMapper.labelKey(words));
@@ -67,8 +69,7 @@ public final class PostingClassifier {
         ResolvedProfile.Resolution r = resolver.romeOccupation(words);
         double searched = r.id() == null ? 0 : r.confidence() * trust;
         // The words are a shortened label: every one of them is in a single fiche's label, and in no other fiche's.
-        List<SearchService.ContainedLabel> within = search.labelsWithAllWords(words, RecordType.OCCUPATION, MIN_WORDS_WITHIN, 20).stream()
-                .filter(l -> "rome".equals(l.scheme())).toList();
+        List<SearchService.ContainedLabel> within = search.labelsWithAllWords(words, RecordType.OCCUPATION, ROME, MIN_WORDS_WITHIN, 20);
         if (!within.isEmpty() && within.stream().map(SearchService.ContainedLabel::id).distinct().count() == 1
                 && !(within.get(0).id().equals(r.id()) && searched > WITHIN_LABEL * trust)) {
             SearchService.ContainedLabel best = within.get(0);

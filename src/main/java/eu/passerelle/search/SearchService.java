@@ -180,6 +180,11 @@ public final class SearchService {
      * ("J'ai été auxiliaire de puériculture en crèche" contains J1304's title), longest label first.
      */
     public List<ContainedLabel> containedLabels(String text, RecordType type, int minWords, int limit) {
+        return containedLabels(text, type, Set.of(), minWords, limit);
+    }
+
+    /** The same among records of the given schemes only (all when empty). */
+    public List<ContainedLabel> containedLabels(String text, RecordType type, Set<String> schemes, int minWords, int limit) {
         List<String> words = TextQuery.tokensInOrder(Fields.TITLE, text);
         Map<String, Integer> grams = new LinkedHashMap<>();
         for (int n = Math.min(8, words.size()); n >= minWords; n--) {
@@ -190,45 +195,17 @@ public final class SearchService {
         if (grams.isEmpty()) {
             return List.of();
         }
-        Query query = new BooleanQuery.Builder()
-                .add(terms(Fields.LABEL_KEY, grams.keySet()), Occur.MUST)
-                .add(new org.apache.lucene.search.TermQuery(new Term(Fields.TYPE, type.wireName())), Occur.FILTER).build();
-        return index.search(searcher -> {
-            StoredFields stored = searcher.storedFields();
-            List<ContainedLabel> out = new ArrayList<>();
-            for (ScoreDoc sd : searcher.search(query, 200).scoreDocs) {
-                org.apache.lucene.document.Document d = stored.document(sd.doc, STORED_FOR_ITEM);
-                Map<String, Object> item = Json.MAPPER.readValue(d.get(Fields.SOURCE), ITEM);
-                List<String> labels = new ArrayList<>();
-                labels.add(d.get(Fields.TITLE));
-                labels.addAll(java.util.Arrays.asList(d.getValues(Fields.LABELS)));
-                String best = null;
-                int bestWords = 0;
-                for (String l : labels) {
-                    String key = eu.passerelle.index.DocumentMapper.labelKey(l);
-                    Integer n = grams.get(key);
-                    if (n != null && n > bestWords) {
-                        best = l;
-                        bestWords = n;
-                    }
-                }
-                if (best != null) {
-                    out.add(new ContainedLabel((String) item.get("id"), (String) item.get("title"), String.valueOf(item.get("scheme")), best, bestWords));
-                }
-            }
-            out.sort(Comparator.comparingInt(ContainedLabel::words).reversed()
-                    .thenComparing(c -> "rome".equals(c.scheme()) ? 0 : 1).thenComparing(ContainedLabel::id));
-            return out.subList(0, Math.min(limit, out.size()));
-        });
+        return bestLabels(terms(Fields.LABEL_KEY, grams.keySet()), type, schemes,
+                label -> grams.getOrDefault(eu.passerelle.index.DocumentMapper.labelKey(label), 0), false, limit);
     }
 
     /**
-     * Records of a type having a title or label that contains every analysed word of the text, in any order
-     * ("Aide maternelle en crèche" is within K1307's "Aide maternel / Aide maternelle de crèche -
-     * Halte-garderie"): the text is a shortened label. {@code words} is the label's word count; the closest
-     * (fewest extra words) first. Texts of fewer than {@code minWords} distinct words are too vague to try.
+     * Records of a type and schemes (all when empty) having a title or label that contains every analysed word
+     * of the text, in any order ("Aide maternelle en crèche" is within K1307's "Aide maternel / Aide maternelle
+     * de crèche - Halte-garderie"): the text is a shortened label. {@code words} is the label's word count; the
+     * closest (fewest extra words) first. Texts of fewer than {@code minWords} distinct words are too vague to try.
      */
-    public List<ContainedLabel> labelsWithAllWords(String text, RecordType type, int minWords, int limit) {
+    public List<ContainedLabel> labelsWithAllWords(String text, RecordType type, Set<String> schemes, int minWords, int limit) {
         List<String> words = TextQuery.tokens(Fields.TITLE, text);
         if (words.size() < minWords) {
             return List.of();
@@ -239,22 +216,40 @@ public final class SearchService {
                     .add(new org.apache.lucene.search.TermQuery(new Term(Fields.TITLE, w)), Occur.SHOULD)
                     .add(new org.apache.lucene.search.TermQuery(new Term(Fields.LABELS, w)), Occur.SHOULD).build(), Occur.MUST);
         }
-        all.add(new org.apache.lucene.search.TermQuery(new Term(Fields.TYPE, type.wireName())), Occur.FILTER);
+        return bestLabels(all.build(), type, schemes, label -> {
+            List<String> labelWords = TextQuery.tokens(Fields.TITLE, label);
+            return labelWords.containsAll(words) ? labelWords.size() : 0;
+        }, true, limit);
+    }
+
+    /**
+     * The hits of a label query among records of a type and schemes, each with its best title or label: among
+     * those {@code words} gives a count for (0: the label does not qualify), the most words, or the fewest when
+     * {@code fewestWords}. Ordered the same way, then ROME first (its appellations are French job titles), then id.
+     */
+    private List<ContainedLabel> bestLabels(Query labels, RecordType type, Set<String> schemes, java.util.function.ToIntFunction<String> words,
+                                            boolean fewestWords, int limit) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(labels, Occur.MUST)
+                .add(new org.apache.lucene.search.TermQuery(new Term(Fields.TYPE, type.wireName())), Occur.FILTER);
+        if (!schemes.isEmpty()) {
+            b.add(terms(Fields.SCHEME, schemes), Occur.FILTER);
+        }
+        Query query = b.build();
         return index.search(searcher -> {
             StoredFields stored = searcher.storedFields();
             List<ContainedLabel> out = new ArrayList<>();
-            for (ScoreDoc sd : searcher.search(all.build(), 200).scoreDocs) {
+            for (ScoreDoc sd : searcher.search(query, 200).scoreDocs) {
                 org.apache.lucene.document.Document d = stored.document(sd.doc, STORED_FOR_ITEM);
-                List<String> labels = new ArrayList<>();
-                labels.add(d.get(Fields.TITLE));
-                labels.addAll(java.util.Arrays.asList(d.getValues(Fields.LABELS)));
+                List<String> candidates = new ArrayList<>();
+                candidates.add(d.get(Fields.TITLE));
+                candidates.addAll(java.util.Arrays.asList(d.getValues(Fields.LABELS)));
                 String best = null;
-                int bestWords = Integer.MAX_VALUE;
-                for (String l : labels) {
-                    List<String> labelWords = TextQuery.tokens(Fields.TITLE, l);
-                    if (labelWords.containsAll(words) && labelWords.size() < bestWords) {
+                int bestWords = 0;
+                for (String l : candidates) {
+                    int n = words.applyAsInt(l);
+                    if (n > 0 && (best == null || (fewestWords ? n < bestWords : n > bestWords))) {
                         best = l;
-                        bestWords = labelWords.size();
+                        bestWords = n;
                     }
                 }
                 if (best != null) {
@@ -262,7 +257,9 @@ public final class SearchService {
                     out.add(new ContainedLabel((String) item.get("id"), (String) item.get("title"), String.valueOf(item.get("scheme")), best, bestWords));
                 }
             }
-            out.sort(Comparator.comparingInt(ContainedLabel::words).thenComparing(c -> "rome".equals(c.scheme()) ? 0 : 1).thenComparing(ContainedLabel::id));
+            Comparator<ContainedLabel> byWords = Comparator.comparingInt(ContainedLabel::words);
+            out.sort((fewestWords ? byWords : byWords.reversed())
+                    .thenComparing(c -> "rome".equals(c.scheme()) ? 0 : 1).thenComparing(ContainedLabel::id));
             return out.subList(0, Math.min(limit, out.size()));
         });
     }
