@@ -51,7 +51,7 @@ public final class JobPostingReader {
     public List<FeedResult<Posting>> read(String content) {
         String trimmed = content.strip();
         List<FeedResult<Posting>> out = new ArrayList<>();
-        if (trimmed.startsWith("[") || (trimmed.startsWith("{") && !looksLikeNdjson(trimmed))) {
+        if (trimmed.startsWith("[") || (trimmed.startsWith("{") && !JsonLines.looksLike(trimmed))) {
             JsonNode root;
             try {
                 root = Json.MAPPER.readTree(trimmed);
@@ -69,18 +69,7 @@ public final class JobPostingReader {
             }
             return out;
         }
-        String[] lines = content.split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                out.add(readLine(i + 1, lines[i]));
-            }
-        }
-        return out;
-    }
-
-    private static boolean looksLikeNdjson(String trimmed) {
-        int newline = trimmed.indexOf('\n');
-        return newline > 0 && trimmed.substring(0, newline).strip().endsWith("}") && trimmed.substring(newline).strip().startsWith("{");
+        return JsonLines.read(content, this::readLine);
     }
 
     public FeedResult<Posting> readLine(int position, String line) {

@@ -58,21 +58,16 @@ public final class LeForemOffersReader {
 
     public List<FeedResult<Posting>> read(String content) {
         String trimmed = content.strip();
-        List<FeedResult<Posting>> out = new ArrayList<>();
-        if (trimmed.startsWith("{") && isJsonLines(trimmed)) {
-            String[] lines = content.split("\r?\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
-                }
+        if (JsonLines.looksLike(trimmed)) {
+            return JsonLines.read(content, (line, text) -> {
                 try {
-                    out.add(one(i + 1, Json.MAPPER.readTree(lines[i])));
+                    return one(line, Json.MAPPER.readTree(text));
                 } catch (Exception e) {
-                    out.add(FeedResult.refused(i + 1, "not valid JSON"));
+                    return FeedResult.refused(line, "not valid JSON");
                 }
-            }
-            return out;
+            });
         }
+        List<FeedResult<Posting>> out = new ArrayList<>();
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(trimmed);
@@ -88,20 +83,6 @@ public final class LeForemOffersReader {
             out.add(one(i + 1, offers.get(i)));
         }
         return out;
-    }
-
-    /** JSON Lines: the first line is a whole record by itself. */
-    private static boolean isJsonLines(String trimmed) {
-        int end = trimmed.indexOf('\n');
-        if (end < 0) {
-            return false;
-        }
-        try {
-            Json.MAPPER.readTree(trimmed.substring(0, end));
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private FeedResult<Posting> one(int position, JsonNode node) {
