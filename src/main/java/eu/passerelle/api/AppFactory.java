@@ -24,7 +24,7 @@ public final class AppFactory {
 
     /** @param rateLimit the limits to apply (the benchmark turns them off) */
     public static Javalin create(Passerelle p, eu.passerelle.config.RateLimit rateLimit) {
-        SearchController search = new SearchController(p.search(), p.suggest(), p.gazetteer());
+        SearchController search = new SearchController(p.concepts(), p.suggest(), p.gazetteer());
         RecordController records = new RecordController(p.records(), new StatusService(p.store(), p.index()));
         OpenApiController openApi = new OpenApiController();
         Auth auth = new Auth(p.config().apiKeys());

@@ -3,8 +3,8 @@ package eu.passerelle.api;
 import eu.passerelle.geo.Gazetteer;
 import eu.passerelle.model.Place;
 import eu.passerelle.model.RecordType;
+import eu.passerelle.search.ConceptSearch;
 import eu.passerelle.search.SearchRequest;
-import eu.passerelle.search.SearchService;
 import eu.passerelle.search.SuggestService;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /** {@code GET /api/v1/search} and {@code GET /api/v1/suggest}: parse, validate, delegate. */
 final class SearchController {
     static final Set<String> SEARCH_PARAMS = Params.oneOf("q", "type", "scheme", "country", "near", "radiusKm", "lang",
-            "limit", "offset", "modality", "level", "contract", "sort", "synthetic");
+            "limit", "offset", "modality", "level", "contract", "sort", "synthetic", "group");
     static final Set<String> SUGGEST_PARAMS = Params.oneOf("q", "type", "limit");
     private static final Set<String> TYPES = Arrays.stream(RecordType.values()).map(RecordType::wireName).collect(Collectors.toCollection(LinkedHashSet::new));
     private static final Pattern SCHEME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -28,11 +28,11 @@ final class SearchController {
     /** Lucene query syntax: field:( / field:[ / field:" / *:* / a lone wildcard term. Users type words, not queries. */
     private static final Pattern QUERY_SYNTAX = Pattern.compile("\\*:\\*|[\\p{L}_][\\p{L}\\p{N}_.]*:\\s*[(\\[{\"*]|(^|\\s)[*?]+(\\s|$)|\\b(AND|OR|NOT)\\s*\\(");
 
-    private final SearchService search;
+    private final ConceptSearch search;
     private final SuggestService suggest;
     private final Gazetteer gazetteer;
 
-    SearchController(SearchService search, SuggestService suggest, Gazetteer gazetteer) {
+    SearchController(ConceptSearch search, SuggestService suggest, Gazetteer gazetteer) {
         this.search = search;
         this.suggest = suggest;
         this.gazetteer = gazetteer;
@@ -77,7 +77,11 @@ final class SearchController {
         SearchRequest request = new SearchRequest(q, types, schemes, countries, modalities, levels, contracts, near, radius,
                 lang == null ? "fr" : lang.toLowerCase(java.util.Locale.ROOT), sort, !"false".equals(synthetic), limit, offset);
         String cacheControl = ctx.header("Cache-Control");
-        ctx.json(search.search(request, cacheControl == null || !cacheControl.contains("no-cache")));
+        String group = Params.text(ctx, "group", 10);
+        if (group != null && !group.equals("concept") && !group.equals("none")) {
+            throw ApiProblem.badParameter("group", "'group' must be concept (one item per occupation, the default) or none (the flat list); got '" + group + "'.");
+        }
+        ctx.json(search.search(request, !"none".equals(group), cacheControl == null || !cacheControl.contains("no-cache")));
     }
 
     void suggest(Context ctx) {
