@@ -86,7 +86,7 @@ public final class SkillGraph {
 
     /** The analysed key of a skill's label (see DocumentMapper.labelKey), cached. */
     public String skillKey(String skillId) {
-        return labelKeys.computeIfAbsent(skillId, id -> eu.passerelle.index.DocumentMapper.labelKey(skillLabel(id)));
+        return labelKeys.computeIfAbsent(skillId, id -> eu.passerelle.index.Analysis.labelKey(skillLabel(id)));
     }
 
     /** A skill's analysed label as a set of words, cached: near-identical skills are compared constantly. */
@@ -96,7 +96,7 @@ public final class SkillGraph {
 
     /** The analysed key of any label text, cached (posting skills repeat across posts). */
     public String textKey(String label) {
-        return labelKeys.computeIfAbsent("\u0000" + label, k -> eu.passerelle.index.DocumentMapper.labelKey(label));
+        return labelKeys.computeIfAbsent("\u0000" + label, k -> eu.passerelle.index.Analysis.labelKey(label));
     }
 
     public boolean hasSkill(String skillId) {
