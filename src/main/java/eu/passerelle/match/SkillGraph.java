@@ -60,7 +60,7 @@ public final class SkillGraph {
         store.relations().forEachMobility(m -> g.mobilities.computeIfAbsent(m.fromId(), k -> new ArrayList<>()).add(m));
         g.mobilities.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(Mobility::rank)));
         store.bridges().forEachOccupationLink(l -> g.bridges.computeIfAbsent(l.fromId(), k -> new ArrayList<>()).add(l));
-        g.bridges.values().forEach(list -> list.sort(java.util.Comparator.comparingDouble(OccupationLink::confidence).reversed()));
+        g.bridges.values().forEach(list -> list.sort(OccupationLink.ORDER)); // official links first
         LOG.info("match: skill graph of {} occupations, {} skills, {} occupation→skill links, {} skills with equivalents, {} bridged occupations in {} ms",
                 g.occupations.size(), g.skillLabels.size(), g.occupationsBySkill.values().stream().mapToInt(List::size).sum(),
                 g.equivalents.size(), g.bridges.size(), (System.nanoTime() - start) / 1_000_000);
