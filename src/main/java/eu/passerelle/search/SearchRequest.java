@@ -36,6 +36,16 @@ public record SearchRequest(String q, Set<RecordType> types, Set<String> schemes
         facets = facets == null ? Set.of() : Set.copyOf(facets);
     }
 
+    /** Words among records of one type, in French, synthetic records included, first {@code limit}: what matching asks. */
+    public static SearchRequest of(String q, RecordType type, int limit) {
+        return new SearchRequest(q, Set.of(type), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, limit, 0);
+    }
+
+    /** The same request among records of these schemes only (all when empty). */
+    public SearchRequest inSchemes(Set<String> only) {
+        return new SearchRequest(q, types, Set.copyOf(only), countries, modalities, levels, contracts, near, radiusKm, lang, sort, synthetic, limit, offset, facets);
+    }
+
     public boolean hasText() {
         return q != null && !q.isBlank();
     }
