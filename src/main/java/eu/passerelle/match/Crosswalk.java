@@ -118,14 +118,14 @@ public final class Crosswalk {
                 }
                 SearchRequest r = new SearchRequest(a.title(), Set.of(RecordType.OCCUPATION), Set.of(scheme), Set.of(), Set.of(), Set.of(), Set.of(),
                         null, null, "fr", null, true, SEARCH_CANDIDATES, 0);
-                List<Map<String, Object>> items = search.search(r, false).items();
+                List<eu.passerelle.search.Hit> items = search.search(r, false).items();
                 for (int i = 0; i < items.size(); i++) {
-                    String b = (String) items.get(i).get("id");
+                    String b = items.get(i).id();
                     double sim = similarity(keysOf.getOrDefault(a.id(), Set.of()), keysOf.getOrDefault(b, Set.of()));
                     if (i == 0) {
                         // The engine's own search finding it first by a clear margin is label evidence too.
-                        double first = ((Number) items.get(0).get("score")).doubleValue();
-                        double second = items.size() > 1 ? ((Number) items.get(1).get("score")).doubleValue() : 0;
+                        double first = items.get(0).score();
+                        double second = items.size() > 1 ? items.get(1).score() : 0;
                         sim = Math.max(sim, SEARCH_WINNER * (1 - 0.5 * second / first));
                     }
                     labelScore.merge(b, sim, Math::max);

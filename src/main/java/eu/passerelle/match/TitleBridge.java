@@ -1,6 +1,7 @@
 package eu.passerelle.match;
 
 import eu.passerelle.model.RecordType;
+import eu.passerelle.search.Hit;
 import eu.passerelle.search.SearchRequest;
 import eu.passerelle.search.SearchService;
 import eu.passerelle.store.BridgeStore.CrosswalkMapping;
@@ -78,8 +79,8 @@ public final class TitleBridge {
         SearchRequest r = new SearchRequest(title, Set.of(RecordType.OCCUPATION), Set.of(scheme), Set.of(), Set.of(), Set.of(), Set.of(),
                 null, null, lang, null, true, SEARCHED, 0);
         Map<String, Double> out = new HashMap<>();
-        for (Map<String, Object> item : search.search(r, false).items()) {
-            out.merge((String) item.get("id"), ((Number) item.get("score")).doubleValue(), Math::max);
+        for (Hit hit : search.search(r, false).items()) {
+            out.merge(hit.id(), hit.score() == null ? 0.0 : hit.score().doubleValue(), Math::max);
         }
         return out;
     }

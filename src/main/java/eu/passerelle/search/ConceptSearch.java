@@ -3,6 +3,7 @@ package eu.passerelle.search;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.store.BridgeStore.OccupationLink;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,18 +43,22 @@ public final class ConceptSearch {
 
     /** @param grouped false gives the flat list (one item per record, as the text search ranks them) */
     public SearchResponse search(SearchRequest r, boolean grouped, boolean useCache) {
+        return search(r, grouped, useCache, new PhaseTimer());
+    }
+
+    public SearchResponse search(SearchRequest r, boolean grouped, boolean useCache, PhaseTimer timer) {
         boolean occupationsOnly = r.types().equals(Set.of(RecordType.OCCUPATION));
         String scheme = r.schemes().size() == 1 ? r.schemes().iterator().next() : null;
         boolean through = occupationsOnly && r.hasText() && scheme != null && Concepts.isReferential(scheme);
         boolean anyOccupation = r.types().isEmpty() || r.types().contains(RecordType.OCCUPATION);
         if (!through && !(grouped && anyOccupation)) {
-            return search.search(r, useCache);
+            return search.search(r, useCache, timer);
         }
         // Enough of the ranking to fill the page after merging and grouping.
         int depth = Math.min(SearchRequest.MAX_LIMIT + SearchRequest.MAX_OFFSET, (r.offset() + r.limit()) * (grouped ? 2 : 1));
-        SearchResponse base = search.search(copy(r, r.schemes(), depth, 0), useCache);
+        SearchResponse base = search.search(copy(r, r.schemes(), depth, 0), useCache, timer);
         List<Map<String, Object>> items = new ArrayList<>();
-        base.items().forEach(i -> items.add(new LinkedHashMap<>(i)));
+        base.items().forEach(i -> items.add(new LinkedHashMap<>(i.json())));
         long total = base.total();
         if (through) {
             total += reach(r, scheme, items, useCache);
@@ -63,7 +68,19 @@ public final class ConceptSearch {
         }
         List<Map<String, Object>> page = items.size() <= r.offset() ? List.of()
                 : items.subList(r.offset(), Math.min(items.size(), r.offset() + r.limit()));
-        return new SearchResponse(Math.max(total, items.size()), List.copyOf(page), base.facets(), base.tookMs(), base.near(), base.radiusKm(), base.expanded());
+        List<Hit> hits = page.stream().map(ConceptSearch::hit).toList();
+        return new SearchResponse(Math.max(total, items.size()), hits, base.facets(), base.tookMs(), base.near(), base.radiusKm(), base.expanded(),
+                base.totalRelation());
+    }
+
+    /** Back to a hit: the answer's item is the record's fields, then score, distance and highlight. */
+    private static Hit hit(Map<String, Object> item) {
+        Map<String, Object> record = new LinkedHashMap<>(item);
+        Object score = record.remove("score");
+        Object distance = record.remove("distanceKm");
+        Object highlight = record.remove("highlight");
+        return Hit.of(record, score == null ? null : ((Number) score).floatValue(), distance == null ? null : ((Number) distance).doubleValue(),
+                (String) highlight, null);
     }
 
     /**
@@ -74,11 +91,19 @@ public final class ConceptSearch {
         Set<String> others = new HashSet<>(Set.of("rome", "esco", "competent"));
         others.remove(scheme);
         SearchResponse elsewhere = search.search(copy(r, others, FOLLOWED, 0), useCache);
+        List<Map<String, Object>> elsewhereItems = new ArrayList<>();
+        Map<String, String> matchedLabel = new HashMap<>();
+        for (Hit h : elsewhere.items()) {
+            elsewhereItems.add(h.json());
+            if (h.matchedLabel() != null) {
+                matchedLabel.put(h.id(), h.matchedLabel());
+            }
+        }
         Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
         items.forEach(i -> byId.put((String) i.get("id"), i));
         Map<String, Map<String, Object>> reached = new LinkedHashMap<>();
         Map<String, Double> reachedScore = new LinkedHashMap<>();
-        for (Map<String, Object> hit : elsewhere.items()) {
+        for (Map<String, Object> hit : elsewhereItems) {
             String hitId = (String) hit.get("id");
             double hitScore = ((Number) hit.get("score")).doubleValue();
             int followed = 0;
@@ -89,7 +114,7 @@ public final class ConceptSearch {
                 double s = Math.round(hitScore * l.confidence() * 1000) / 1000.0;
                 if (s > reachedScore.getOrDefault(l.toId(), 0.0)) {
                     reachedScore.put(l.toId(), s);
-                    reached.put(l.toId(), via(hit, l, r.lang()));
+                    reached.put(l.toId(), via(hit, matchedLabel.get(hitId), l, r.lang()));
                 }
             }
         }
@@ -119,12 +144,12 @@ public final class ConceptSearch {
     }
 
     /** How an occupation was reached: the label the words matched, the occupation it belongs to, and the link. */
-    private Map<String, Object> via(Map<String, Object> hit, OccupationLink l, String lang) {
+    private Map<String, Object> via(Map<String, Object> hit, String matchedLabel, OccupationLink l, String lang) {
         Map<String, Object> via = new LinkedHashMap<>();
-        // The words matched one of its labels (highlighted), else its description: then its title says what it is.
-        String highlight = (String) hit.get("highlight");
-        boolean label = !"nl".equals(lang) && highlight != null && highlight.contains("<b>") && highlight.length() <= 150 && !highlight.contains("…");
-        via.put("label", label ? highlight.replaceAll("</?b>", "") : concepts.label((String) hit.get("id"), lang));
+        // The label the words matched; when only the description matched (or for a Dutch reader, whose words
+        // matched the Dutch title), the occupation's title in the reader's language.
+        boolean label = !"nl".equals(lang) && matchedLabel != null;
+        via.put("label", label ? matchedLabel : concepts.label((String) hit.get("id"), lang));
         via.put("id", hit.get("id"));
         via.put("scheme", Concepts.schemeOf((String) hit.get("id")));
         via.put("relation", l.kind());
@@ -239,6 +264,6 @@ public final class ConceptSearch {
 
     static SearchRequest copy(SearchRequest r, Set<String> schemes, int limit, int offset) {
         return new SearchRequest(r.q(), r.types(), schemes, r.countries(), r.modalities(), r.levels(), r.contracts(), r.near(), r.radiusKm(),
-                r.lang(), r.sort(), r.synthetic(), limit, offset);
+                r.lang(), r.sort(), r.synthetic(), limit, offset, r.facets());
     }
 }
