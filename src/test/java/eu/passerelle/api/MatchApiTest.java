@@ -167,7 +167,11 @@ class MatchApiTest {
 
     @Test
     void aFrenchProfileReachesBelgianOccupationsAndExplainsTheBorrowedSkills() {
-        JsonNode a = match("{\"profile\":{\"occupations\":[\"animateur d'accueil de loisirs\"],\"location\":\"Longwy\"},\"targets\":[\"occupation\"],\"limit\":30}");
+        // A French reader sees each occupation under its ROME fiche, the Belgian one among its equivalents;
+        // looking for posts in Belgium, the Compétent profile leads.
+        JsonNode french = match("{\"profile\":{\"occupations\":[\"animateur d'accueil de loisirs\"],\"location\":\"Longwy\"},\"targets\":[\"occupation\"],\"limit\":30}");
+        assertThat(french.at("/results/occupation").findValuesAsText("scheme")).contains("competent");
+        JsonNode a = match("{\"profile\":{\"occupations\":[\"animateur d'accueil de loisirs\"],\"location\":\"Longwy\",\"countries\":[\"BE\"]},\"targets\":[\"occupation\"],\"limit\":30}");
         JsonNode belgian = null;
         for (JsonNode o : a.at("/results/occupation")) {
             if (o.get("id").asText().startsWith("competent:")) {
