@@ -381,7 +381,13 @@ public final class SearchIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        background.shutdownNow();
+        // Not shutdownNow: interrupting a refresh in NIO closes the channel holding write.lock, and the last commit fails.
+        background.shutdown();
+        try {
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Lucene l = lucene;
         try {
             if (!unavailable) {

@@ -84,6 +84,8 @@ final class ServiceProcess implements AutoCloseable {
         cmd.addAll(List.of(extra));
         Path log = Files.createTempFile(dataDir.getParent(), "service-", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("PASSERELLE_RATE_LIMIT_IP", "0");
+        pb.environment().put("PASSERELLE_RATE_LIMIT_KEY", "0");
         pb.environment().put("PASSERELLE_API_KEYS", WRITER_KEY + ":writer," + ADVISOR_KEY + ":advisor," + READER_KEY + ":admin");
         return new Started(pb.start(), log, port);
     }
