@@ -140,12 +140,12 @@ public final class FeedImport {
                     }
                     record = r.record();
                 } else if (type == RecordType.POSTING) {
-                    Posting p = Json.MAPPER.treeToValue(n, Posting.class);
+                    Posting p = JsonBinding.read(n, Posting.class);
                     record = new Posting(p.id(), p.source(), p.sourceId(), p.title(), p.description(), p.employer(), p.contract(), p.workingTime(),
                             p.place(), p.country(), p.occupations(), p.skills(), p.postedAt(), p.validThrough(), p.url(),
                             RecordValidator.provenanceOr(p.provenance(), "feed " + source), p.occupationText(), null);
                 } else {
-                    Training t = Json.MAPPER.treeToValue(n, Training.class);
+                    Training t = JsonBinding.read(n, Training.class);
                     record = withProvenance(t, "feed " + source);
                 }
                 var problem = record instanceof Posting p ? RecordValidator.posting(p) : RecordValidator.training((Training) record);
@@ -156,6 +156,8 @@ public final class FeedImport {
                     accepted.add(record);
                     lines.add(new Line(line, id, "accepted", null, null));
                 }
+            } catch (JsonBinding.Refused e) {
+                lines.add(new Line(line, null, "refused", e.field(), e.getMessage()));
             } catch (Exception e) {
                 lines.add(new Line(line, null, "refused", null, "not a " + type.wireName() + ": " + e.getMessage().lines().findFirst().orElse("")));
             }
