@@ -266,7 +266,8 @@ class BadInputTest {
             "{\"title\":\"x\",\"occupations\":[null]}", "{\"title\":\"x\",\"provenance\":\"api\"}", "{\"title\":\"a\\u0000\"}",
             "{\"title\":\"\\udc00\"}", "{\"@type\":\"JobPosting\"}", "{\"@type\":\"JobPosting\",\"title\":1,\"identifier\":{}}",
             "{\"profile\":\"x\"}", "{\"profile\":{\"text\":\"a\\u0000\"}}", "{\"profile\":{\"occupations\":[1]}}",
-            "{\"profile\":{\"occupations\":[\"AESH\"]},\"limit\":\"5\"}", "{\"profile\":{\"occupations\":[\"AESH\"]},\"targets\":\"x\"}",
+            "{\"profile\":{\"occupations\":[\"AESH\"],\"radiusKm\":\"5\"},\"limit\":\"5\"}",
+            "{\"profile\":{\"occupations\":[\"AESH\"],\"countries\":\"BE\"},\"targets\":\"x\"}",
             "{\"profile\":{\"location\":{\"lat\":\"x\"},\"occupations\":[\"AESH\"]}}", "[".repeat(5000), "{\"a\":".repeat(3000),
             "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><lheo>&e;</lheo>", "<lheo><offres>", "\u00ff\u00fe"};
         String[] types = {"application/json", "text/plain", "application/x-ndjson", "application/xml", null};
