@@ -30,7 +30,7 @@ class LabelHighlighterTest {
 
     @Test
     void aTitleHoldingBoldTagsCountsOnlyTheRealMarks() throws java.io.IOException {
-        String marked = LabelHighlighter.highlight("<b><b><b>x</b></b></b> animateur", List.of("Animateur de loisirs"), words("animateur loisirs"));
+        String marked = LabelHighlighter.highlight("<b><b><b>x</b></b></b> animateur", List.of("Animateur de loisirs"), words("animateur loisirs")).marked();
         assertThat(marked).isEqualTo("<b>Animateur</b> de <b>loisirs</b>");
     }
 }
