@@ -19,6 +19,9 @@ import java.util.List;
  * scripts/run, scripts/eval and scripts/bench, which find a JDK 21+ and build when needed.
  */
 public final class Main {
+    /** Options that take no value. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("--reindex");
+
     private Main() {
     }
 
@@ -116,19 +119,8 @@ public final class Main {
 
     /** Imports feed files (NDJSON or JSON arrays; postings as schema.org JobPosting or Passerelle JSON) into the data dir. */
     private static void importFeeds(Deque<String> a) throws Exception {
-        List<String> files = new java.util.ArrayList<>();
         Deque<String> options = new ArrayDeque<>();
-        while (!a.isEmpty()) {
-            String x = a.pop();
-            if (x.startsWith("--")) {
-                options.add(x);
-                if (!a.isEmpty()) {
-                    options.add(a.pop());
-                }
-            } else {
-                files.add(x);
-            }
-        }
+        List<String> files = importArguments(a, options);
         java.util.Map<String, String> opts = new java.util.HashMap<>();
         AppConfig config = config(options, List.of("--type", "--source"), opts);
         eu.passerelle.model.RecordType type = eu.passerelle.model.RecordType.fromWire(opts.getOrDefault("--type", ""))
@@ -181,6 +173,24 @@ public final class Main {
         long start = System.nanoTime();
         eu.passerelle.store.Database.backup(db, target);
         System.out.printf("backup of %s written to %s (%,d bytes, %.1f s)%n", db, target, target.toFile().length(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Splits import's arguments into options (each with its value, flags alone) and the files to import. */
+    static List<String> importArguments(Deque<String> a, Deque<String> options) {
+        List<String> files = new java.util.ArrayList<>();
+        while (!a.isEmpty()) {
+            String x = a.pop();
+            if (x.startsWith("--")) {
+                options.add(x);
+                // A flag takes no value: "--reindex feed.json" names a file to import, not the flag's value.
+                if (!FLAGS.contains(x) && !a.isEmpty()) {
+                    options.add(a.pop());
+                }
+            } else {
+                files.add(x);
+            }
+        }
+        return files;
     }
 
     /**
