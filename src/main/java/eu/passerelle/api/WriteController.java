@@ -47,6 +47,9 @@ final class WriteController {
     void put(Context ctx, RecordType type) {
         Role role = auth.require(ctx, Role.WRITER, Role.ADMIN);
         String id = ctx.pathParam("id");
+        RecordValidator.id(type, id).ifPresent(p -> {
+            throw ApiProblem.badParameter("id", "The address does not end with a " + type.wireName() + " id: " + p.detail() + ".");
+        });
         JsonNode body = MatchController.body(ctx);
         if (body.has("id") && !body.get("id").asText().equals(id)) {
             throw ApiProblem.badParameter("id", "The body's id '" + body.get("id").asText() + "' differs from the path's '" + id + "'.");
@@ -54,6 +57,11 @@ final class WriteController {
         ((ObjectNode) body).put("id", id);
         String source = id.contains(":") && id.contains("-") ? id.substring(id.indexOf(':') + 1, id.indexOf('-')) : "api";
         FeedImport.Result r = intake.read(type, source, body.toString());
+        if (r.lines().size() != 1) {
+            // A feed wrapper ({"resultats":[...]}, an Opendatasoft envelope) holding no record or several.
+            throw ApiProblem.badParameter("body", "PUT takes exactly one " + type.wireName() + "; this body holds " + r.lines().size()
+                    + ". Send feeds to /api/v1/" + type.collection() + "/bulk.");
+        }
         FeedImport.Line line = r.lines().get(0);
         if (r.accepted().isEmpty()) {
             String field = line.field() == null ? "body" : line.field();
@@ -71,10 +79,9 @@ final class WriteController {
     void delete(Context ctx, RecordType type) {
         auth.require(ctx, Role.WRITER, Role.ADMIN);
         String id = ctx.pathParam("id");
-        Pattern valid = type == RecordType.POSTING ? RecordValidator.POSTING_ID : RecordValidator.TRAINING_ID;
-        if (!valid.matcher(id).matches()) {
-            throw ApiProblem.badParameter("id", "'" + id + "' is not a " + type.wireName() + " id.");
-        }
+        RecordValidator.id(type, id).ifPresent(p -> {
+            throw ApiProblem.badParameter("id", "The address does not end with a " + type.wireName() + " id: " + p.detail() + ".");
+        });
         if (!intake.delete(type, id)) {
             throw ApiProblem.notFound("No " + type.wireName() + " with id '" + id + "'.");
         }
