@@ -88,7 +88,7 @@ public final class LheoReader {
     }
 
     private static String message(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String m = e.getMessage() == null ? "the XML breaks off or cannot be parsed here" : e.getMessage(); // never a class name
         // StAX prefixes "ParseError at [row,col]:[3,12]\nMessage: ..." : keep the place and the message on one line.
         return m.replace("\nMessage:", "").lines().map(String::strip).reduce((x, y) -> x + " " + y).orElse("");
     }
