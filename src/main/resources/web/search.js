@@ -21,7 +21,7 @@ export async function search(ev, { more = false } = {}) {
   const q = $("q").value.trim();
   if (ev && q !== lastQuery) filters = {};
   lastQuery = q;
-  const params = { limit: PAGE, offset: more ? shown.length : 0, q };
+  const params = { limit: PAGE, offset: more ? shown.length : 0, q, facets: more ? "none" : FACETS.join(",") };
   for (const [k, v] of Object.entries(filters)) if (v.size) params[k] = [...v].join(",");
   const out = $("search-results");
   if (!more) $("search-status").replaceChildren(loadingView());
@@ -38,7 +38,7 @@ export async function search(ev, { more = false } = {}) {
   out.removeAttribute("aria-busy");
   shown = more ? [...shown, ...body.items] : body.items;
   total = body.total;
-  $("search-status").replaceChildren(body.items.length || more ? el("p", {}, t(body.totalIsEstimate ? "resultsAbout" : "resultsCount", { n: total })) : emptyView(
+  $("search-status").replaceChildren(body.items.length || more ? el("p", {}, t(body.totalRelation === "gte" ? "resultsAbout" : "resultsCount", { n: total })) : emptyView(
     q ? t("noneSearch", { q }) : t("noneFilters"),
     Object.values(filters).some((s) => s.size) ? [[t("clearFilters"), () => { filters = {}; search(); }]] : []));
   out.replaceChildren(...shown.map((i) => card(i, { onAdd: addToShortlist })));

@@ -37,12 +37,23 @@ export const formatKm = (km) => `${Math.round(km)} ${t("km")}`;
 /** The title in the page's language when the record carries one (Compétent's Dutch titles). */
 export const titleOf = (item) => (ui.lang === "nl" && item.titleNl) || (ui.lang === "en" && item.titleEn) || item.title;
 
+/** The API escapes the text around its marks (&amp; &lt; &#39; …); turned back into characters, never parsed. */
+function unescapeHtml(s) {
+  return s.replace(/&(amp|lt|gt|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/g, (m, e) => {
+    const named = { amp: "&", lt: "<", gt: ">", quot: "\"" }[e];
+    if (named) return named;
+    const cp = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+}
+
 /** "<b>x</b> y" from the API becomes <b> elements and text nodes: no markup from data is ever parsed. */
 export function highlighted(text) {
   const span = el("span");
   String(text).split(/(<b>|<\/b>)/).reduce((bold, part) => {
     if (part === "<b>") return true;
     if (part === "</b>") return false;
+    part = unescapeHtml(part);
     if (part) span.append(bold ? el("b", {}, part) : document.createTextNode(part));
     return bold;
   }, false);

@@ -106,6 +106,7 @@
       if (this.dataset.near) params.set("near", this.dataset.near);
       if (this.dataset.country) params.set("country", this.dataset.country);
       if (this.radius) params.set("radiusKm", this.radius);
+      params.set("facets", "type");     // the other kinds found there, offered when the preset kind finds nothing
       // A newer search aborts the older one, so a late answer never replaces a newer one.
       if (this.controller) this.controller.abort();
       const controller = this.controller = new AbortController();

@@ -14,19 +14,22 @@ import java.util.Set;
 
 /**
  * {@code POST /api/v1/match}: resolve the profile, rank the requested targets, say how the words were
- * understood. Answers are cached by profile, targets, limit and index generation, so a write to the index
+ * understood. Answers are cached by profile, targets, limit and the searcher that answered, so a write to the index
  * is never answered from before it; a profile's answers can be evicted at once (candidate erasure).
  */
 public final class MatchService {
-    private static final int CACHE_ENTRIES = 1_000;
+    /** Answers kept, bounded by their size (characters of their JSON): 64 clients must not fill the heap. */
+    private static final long CACHE_JSON_CHARS = 32L << 20;
 
     private final ProfileResolver resolver;
     private final Matcher matcher;
     private final SearchIndex index;
     private final Cache<Key, Map<String, Object>> cache = Caffeine.newBuilder()
-            .maximumSize(CACHE_ENTRIES).expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
+            .maximumWeight(CACHE_JSON_CHARS).weigher((Key k, Map<String, Object> v) -> eu.passerelle.model.Json.write(v).length())
+            .expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
 
-    private record Key(ProfileInput profile, Set<RecordType> targets, int limit, long generation) {
+    /** @param searcherVersion the searcher that answered: a refresh showing a write makes older answers unreachable */
+    private record Key(ProfileInput profile, Set<RecordType> targets, int limit, String lang, long searcherVersion) {
     }
 
     public MatchService(ProfileResolver resolver, Matcher matcher, SearchIndex index) {
@@ -36,7 +39,13 @@ public final class MatchService {
     }
 
     public Map<String, Object> match(ProfileInput profile, Set<RecordType> targets, int limit, boolean useCache) {
-        Key key = new Key(profile, targets, limit, index.generation());
+        return match(profile, targets, limit, ReasonRenderer.DEFAULT_LANG, useCache);
+    }
+
+    /** @param lang the language of reasons and resolution notes: fr, nl or en */
+    public Map<String, Object> match(ProfileInput profile, Set<RecordType> targets, int limit, String lang, boolean useCache) {
+        long version = index.searcherVersion();
+        Key key = new Key(profile, targets, limit, lang, version);
         if (useCache) {
             Map<String, Object> cached = cache.getIfPresent(key);
             if (cached != null) {
@@ -46,10 +55,12 @@ public final class MatchService {
         long start = System.nanoTime();
         ResolvedProfile resolved = resolver.resolve(profile);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("results", matcher.match(resolved, targets, limit));
-        answer.put("profile", describe(resolved));
+        answer.put("results", matcher.match(resolved, targets, limit, lang));
+        answer.put("profile", describe(resolved, lang));
         answer.put("tookMs", (System.nanoTime() - start) / 1_000_000);
-        cache.put(key, answer);
+        if (index.searcherVersion() == version) { // else parts of it may come from the searcher before a write
+            cache.put(key, answer);
+        }
         return answer;
     }
 
@@ -71,11 +82,14 @@ public final class MatchService {
         return cache.stats();
     }
 
-    private static Map<String, Object> describe(ResolvedProfile p) {
+    private Map<String, Object> describe(ResolvedProfile p, String lang) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("skills", p.skills().stream().map(MatchService::resolution).toList());
-        out.put("occupations", p.occupations().stream().map(MatchService::resolution).toList());
-        out.put("qualifications", p.qualifications().stream().map(MatchService::resolution).toList());
+        out.put("skills", p.skills().stream().map(r -> resolution(r, lang)).toList());
+        out.put("occupations", p.occupations().stream().map(r -> resolution(r, lang)).toList());
+        out.put("qualifications", p.qualifications().stream().map(r -> resolution(r, lang)).toList());
+        if (!p.wanted().isEmpty()) {
+            out.put("wantedOccupations", p.wanted().stream().map(r -> resolution(r, lang)).toList());
+        }
         out.put("unresolved", p.unresolved());
         out.put("derivedSkills", p.skillEvidence().size());
         if (p.place() != null) {
@@ -95,13 +109,17 @@ public final class MatchService {
         return out;
     }
 
-    private static Map<String, Object> resolution(ResolvedProfile.Resolution r) {
+    private Map<String, Object> resolution(ResolvedProfile.Resolution r, String lang) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", r.input());
         m.put("id", r.id());
         m.put("label", r.label());
         m.put("confidence", r.confidence());
         m.put("via", r.via());
+        // How the word was understood, for a person to read, and as a code for systems that render their own.
+        Reason via = Reason.via(r.via());
+        m.put("viaText", matcher.renderer().render(via, lang));
+        m.put("viaCode", via);
         if (!r.alternatives().isEmpty()) {
             List<Map<String, String>> alts = new ArrayList<>();
             r.alternatives().forEach(a -> alts.add(Map.of("id", a.id(), "label", a.label())));

@@ -1,13 +1,13 @@
 package eu.passerelle.match;
 
-import eu.passerelle.index.DocumentMapper;
+import eu.passerelle.index.Analysis;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.model.Training;
 import eu.passerelle.search.SearchRequest;
+import eu.passerelle.search.Hit;
 import eu.passerelle.search.SearchService;
 import eu.passerelle.store.Store;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,19 +23,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 public final class TrainingLinks {
-    /** @param source "stated by …" or "inferred from the title" */
-    public record Link(String trainingId, String occupationId, double confidence, String source) {
+    /** @param basis why the training leads there, as a reason: stated by its record, inferred from its title, or through a certification */
+    public record Link(String trainingId, String occupationId, double confidence, Reason basis) {
     }
 
     static final double MIN_INFERRED = 0.5;
     private final SearchService search;
     private final Store store;
-    private final Map<String, List<Link>> byCertification = new ConcurrentHashMap<>();
-    private final Map<String, List<Link>> byOccupation = new ConcurrentHashMap<>();
+    /**
+     * Links found so far, valid for one searcher version: a training written through the API (naming its
+     * occupations, or with a certification title) changes them, so a refresh that shows a write starts anew.
+     */
+    private record Memo(long searcherVersion, Map<String, List<Link>> byCertification, Map<String, List<Link>> byOccupation,
+                        Map<String, List<Hit>> courses) {
+        Memo(long version) {
+            this(version, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
+    private volatile Memo memo = new Memo(-1);
 
     public TrainingLinks(SearchService search, Store store) {
         this.search = search;
         this.store = store;
+    }
+
+    /** The links of the searcher answering now (created after reading its version, so never filled from an older one). */
+    private Memo memo() {
+        long version = search.searcherVersion();
+        Memo m = memo;
+        if (m.searcherVersion() != version) {
+            m = new Memo(version);
+            memo = m;
+        }
+        return m;
     }
 
     public Optional<String> certificationTitle(String code) {
@@ -48,14 +69,14 @@ public final class TrainingLinks {
 
     /** The ROME fiches a certification leads to: stated by curated courses, else inferred from its title. */
     public List<Link> occupationsOfCertification(String code) {
-        return byCertification.computeIfAbsent(code, c -> {
+        return memo().byCertification().computeIfAbsent(code, c -> {
             List<Link> out = new ArrayList<>();
             Optional<Training> cert = store.records().find(RecordType.TRAINING, "rncp:" + c, Training.class);
             if (cert.isEmpty()) {
                 return out;
             }
             for (String occ : cert.get().occupations()) {
-                out.add(new Link(cert.get().id(), occ, 1.0, "stated by " + cert.get().provenance().reference()));
+                out.add(new Link(cert.get().id(), occ, 1.0, Reason.of("link.stated")));
             }
             if (out.isEmpty()) {
                 inferOccupation(cert.get()).ifPresent(out::add);
@@ -67,34 +88,32 @@ public final class TrainingLinks {
     private Optional<Link> inferOccupation(Training t) {
         String title = t.title().replaceAll("(?i)^(CAP|BEP|bac pro|BTS|BP|DUT|BUT|CPJEPS|BPJEPS|DEJEPS|DESJEPS|DEUST|licence pro(fessionnelle)?|dipl[ôo]me d'[ée]tat( d[e'])?)\\s*", "")
                 .replaceAll("(?i)^mention\\s+", "");
-        SearchRequest r = new SearchRequest(title, Set.of(RecordType.OCCUPATION), Set.of("rome"), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, 3, 0);
-        List<Map<String, Object>> items = search.search(r).items();
+        List<Hit> items = search.search(SearchRequest.of(title, RecordType.OCCUPATION, 3).inSchemes(Set.of("rome"))).items();
         if (items.isEmpty()) {
             return Optional.empty();
         }
-        double first = ((Number) items.get(0).get("score")).doubleValue();
-        double second = items.size() > 1 ? ((Number) items.get(1).get("score")).doubleValue() : 0;
-        String label = String.valueOf(items.get(0).getOrDefault("highlight", "")).replaceAll("</?b>", "");
-        double confidence = DocumentMapper.labelKey(label).equals(DocumentMapper.labelKey(title)) ? 0.95 : 0.9 * (1 - 0.5 * second / first);
+        double first = items.get(0).score();
+        double second = items.size() > 1 ? items.get(1).score() : 0;
+        String label = items.get(0).matchedLabel();
+        double confidence = label != null && Analysis.labelKey(label).equals(Analysis.labelKey(title)) ? 0.95 : 0.9 * (1 - 0.5 * second / first);
         if (confidence < MIN_INFERRED) {
             return Optional.empty();
         }
-        return Optional.of(new Link(t.id(), (String) items.get(0).get("id"), Math.round(confidence * 100) / 100.0,
-                "inferred from the title « " + t.title() + " » (ROME « " + items.get(0).get("title") + " »)"));
+        return Optional.of(new Link(t.id(), items.get(0).id(), Math.round(confidence * 100) / 100.0,
+                Reason.of("link.inferred", "title", t.title(), "occupation", items.get(0).title())));
     }
 
     /** Trainings leading to an occupation: those stating it, then certifications whose title infers it. */
     public List<Link> trainingsFor(String occupationId, String occupationTitle) {
-        return byOccupation.computeIfAbsent(occupationId, id -> {
+        return memo().byOccupation().computeIfAbsent(occupationId, id -> {
             Map<String, Link> out = new java.util.LinkedHashMap<>();
-            for (Map<String, Object> item : search.linkedTo(RecordType.TRAINING, Set.of(id), null, null, Set.of(), 20)) {
-                String tid = (String) item.get("id");
-                out.put(tid, new Link(tid, id, 1.0, "stated by the training's record"));
+            for (Hit item : search.linkedTo(RecordType.TRAINING, Set.of(id), null, null, Set.of(), 20)) {
+                String tid = item.id();
+                out.put(tid, new Link(tid, id, 1.0, Reason.of("link.stated")));
             }
             String words = occupationTitle.replace(" / ", " ");
-            SearchRequest r = new SearchRequest(words, Set.of(RecordType.TRAINING), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, 10, 0);
-            for (Map<String, Object> item : search.search(r).items()) {
-                String tid = (String) item.get("id");
+            for (Hit item : search.search(SearchRequest.of(words, RecordType.TRAINING, 10)).items()) {
+                String tid = item.id();
                 if (out.containsKey(tid) || !tid.startsWith("rncp:")) {
                     continue;
                 }
@@ -108,8 +127,8 @@ public final class TrainingLinks {
             for (Link l : new ArrayList<>(out.values())) {
                 if (l.trainingId().startsWith("rncp:")) {
                     String code = l.trainingId().substring(5);
-                    for (Map<String, Object> course : coursesFor(code)) {
-                        out.putIfAbsent((String) course.get("id"), new Link((String) course.get("id"), id, l.confidence(), "leads to " + code + "; " + l.source()));
+                    for (Hit course : coursesFor(code)) {
+                        out.putIfAbsent(course.id(), new Link(course.id(), id, l.confidence(), Reason.of("link.certification", "certification", code, "then", l.basis())));
                     }
                 }
             }
@@ -117,13 +136,10 @@ public final class TrainingLinks {
         });
     }
 
-    private final Map<String, List<Map<String, Object>>> courses = new HashMap<>();
-
-    private synchronized List<Map<String, Object>> coursesFor(String code) {
-        return courses.computeIfAbsent(code, c -> {
-            SearchRequest r = new SearchRequest(c, Set.of(RecordType.TRAINING), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, 10, 0);
-            return search.search(r).items().stream().filter(i -> !((String) i.get("id")).startsWith("rncp:"))
-                    .filter(i -> i.get("certifications") instanceof List<?> l && l.contains(c)).toList();
+    private List<Hit> coursesFor(String code) {
+        return memo().courses().computeIfAbsent(code, c -> {
+            return search.search(SearchRequest.of(c, RecordType.TRAINING, 10)).items().stream().filter(i -> !i.id().startsWith("rncp:"))
+                    .filter(i -> i.field("certifications") instanceof List<?> l && l.contains(c)).toList();
         });
     }
 }

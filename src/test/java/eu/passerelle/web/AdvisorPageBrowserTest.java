@@ -244,6 +244,9 @@ class AdvisorPageBrowserTest extends BrowserSupport {
         assertThat(firstPost.isVisible()).isTrue();
         double top = (double) firstPost.evaluate("e => e.getBoundingClientRect().top + window.scrollY");
         assertThat(top).as("posts within two screens, not six").isLessThan(2 * 812);
+        Locator across = page.locator("#results-posting .card .border").first();
+        assertThat(across.textContent()).as("crossing the border is visible, with distance and recognition")
+                .matches("(?s)De l'autre côté de la frontière : (Belgique|Luxembourg) · \\d+ km.*Reconnaissance du diplôme : .+");
         for (Locator box : page.locator("input[type=checkbox]").all()) {
             assertThat(box.boundingBox().width).isGreaterThanOrEqualTo(24);
         }
