@@ -74,6 +74,8 @@ class AdvisorPageBrowserTest extends BrowserSupport {
         find();
         page.locator("#results-occupation .card").first().waitFor();
         assertThat(matchBody(0)).contains("\"wantedOccupations\":[\"animateur\"]");
+        page.waitForCondition(() -> page.locator("#resolution").textContent().contains("« animateur » (métier visé) compris comme"));
+        assertThat(page.locator("#status").textContent()).as("the service takes it into account").doesNotContain("pas encore pris en compte");
         shot("wanted-occupation");
     }
 
@@ -180,6 +182,9 @@ class AdvisorPageBrowserTest extends BrowserSupport {
         profile("AESH", "Chalon-sur-Sa");
         find();
         Locator cpjeps = page.locator("#results-training .card", new Page.LocatorOptions().setHasText("CPJEPS")).first();
+        cpjeps.locator("details summary").click();
+        assertThat(page.locator("#results").innerText()).as("no internal text reaches people")
+                .doesNotContain("shared/", "stated by", "level and authority", "exact label", "rome:", "synthetic");
         cpjeps.locator("button.add").click();
         page.waitForCondition(() -> page.locator("#announce").textContent().contains("ajouté à la sélection"));
         page.fill("#q", "auxiliaire de puériculture");
