@@ -1,22 +1,54 @@
 package eu.passerelle.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The answer of {@code GET /api/v1/search}. Items are maps because each type carries its own fields.
  *
- * @param near      the place the distances are measured from, when one was given
- * @param radiusKm  the radius actually used (it may have been widened)
- * @param expanded  the curated synonyms the query was expanded with, so the reader sees why a result matched
+ * @param near        the place the distances are measured from, when one was given
+ * @param radiusKm    the radius actually used (it may have been widened)
+ * @param expanded    the curated synonyms the query was expanded with, so the reader sees why a result matched
+ * @param facetTitles the title of each facet dimension in the language asked ({@link #in})
+ * @param lang        the language the labels were asked in, when one was asked
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResponse(long total, List<Map<String, Object>> items, Map<String, List<FacetValue>> facets,
-                             long tookMs, Map<String, Object> near, Double radiusKm, List<Expansion> expanded) {
-    public record FacetValue(String value, long count) {
+                             long tookMs, Map<String, Object> near, Double radiusKm, List<Expansion> expanded,
+                             Map<String, String> facetTitles, String lang) {
+    public SearchResponse(long total, List<Map<String, Object>> items, Map<String, List<FacetValue>> facets,
+                          long tookMs, Map<String, Object> near, Double radiusKm, List<Expansion> expanded) {
+        this(total, items, facets, tookMs, near, radiusKm, expanded, null, null);
+    }
+
+    /** @param label the value's name in the language asked ("BE" → "Belgique"), so no client shows a code */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FacetValue(String value, long count, String label) {
+        public FacetValue(String value, long count) {
+            this(value, count, null);
+        }
     }
 
     public record Expansion(String matched, List<String> with, String source) {
+    }
+
+    /**
+     * The same answer for a person reading {@code lang}: referential labels in that language where they
+     * exist (each saying its language), facet titles and value names in that language. A copy: answers are
+     * cached and shared.
+     */
+    public SearchResponse in(String lang) {
+        Map<String, List<FacetValue>> named = new LinkedHashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
+        if (facets != null) {
+            facets.forEach((dim, values) -> {
+                titles.put(dim, Vocabulary.dimension(dim, lang));
+                named.put(dim, values.stream().map(v -> new FacetValue(v.value(), v.count(), Vocabulary.value(dim, v.value(), lang))).toList());
+            });
+        }
+        return new SearchResponse(total, LabelLanguage.items(items, lang), facets == null ? null : named, tookMs, near, radiusKm,
+                expanded, facets == null ? null : titles, lang);
     }
 }
