@@ -52,6 +52,8 @@ public final class Main {
                        passerelle eval [--data-dir DIR] [--index-data DIR] [--judgments DIR] [--write-golden]
                        passerelle import --type posting|training --source NAME [--data-dir DIR] FILE...   (service stopped)
                 environment: PASSERELLE_API_KEYS="key1:admin,key2:advisor,key3:writer", PASSERELLE_CORS_ORIGINS="https://partner.example"
+                             PASSERELLE_RATE_LIMIT_IP=20, PASSERELLE_RATE_LIMIT_KEY=200 (requests/s, 0 = off),
+                             PASSERELLE_TRUSTED_PROXIES="10.0.0.5,192.168.0.0/16", PASSERELLE_WORKERS=cores, PASSERELLE_WORK_QUEUE=128
                 """);
     }
 
@@ -77,9 +79,7 @@ public final class Main {
                 }
             }
         }
-        return AppConfig.defaults(dataDir, indexData).withPort(port).withReindex(reindex)
-                .withApiKeys(AppConfig.parseApiKeys(System.getenv(AppConfig.API_KEYS_ENV)))
-                .withCorsOrigins(AppConfig.parseOrigins(System.getenv(AppConfig.CORS_ENV)));
+        return AppConfig.defaults(dataDir, indexData).withPort(port).withReindex(reindex).withEnvironment(System.getenv());
     }
 
     private static String value(Deque<String> a, String opt) {

@@ -24,6 +24,12 @@ public final class AppFactory {
 
     /** @param rateLimit the limits to apply (the benchmark turns them off) */
     public static Javalin create(Passerelle p, eu.passerelle.config.RateLimit rateLimit) {
+        return create(p, p.config().withRateLimit(rateLimit));
+    }
+
+    /** @param operating where the rate limits, trusted proxies and work pool are read (tests vary them) */
+    public static Javalin create(Passerelle p, AppConfig operating) {
+        eu.passerelle.config.RateLimit rateLimit = operating.rateLimit();
         SearchController search = new SearchController(p.search(), p.suggest(), p.gazetteer());
         RecordController records = new RecordController(p.records(), new StatusService(p.store(), p.index()));
         OpenApiController openApi = new OpenApiController();
@@ -32,7 +38,11 @@ public final class AppFactory {
         WriteController writes = new WriteController(p.intake(), auth);
         Observability observability = new Observability(p);
         RateLimiter limiter = new RateLimiter(rateLimit);
+        ClientAddress clients = new ClientAddress(operating.trustedProxies());
+        WorkQueue work = new WorkQueue(operating.workPool());
+        observability.workRejected(work::rejected);
         return Javalin.create(config -> {
+            config.events.serverStopped(work::close);
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = AppConfig.MAX_BODY_BYTES;
             config.http.defaultContentType = "application/json";
@@ -46,7 +56,7 @@ public final class AppFactory {
             config.routes.options("/api/v1/*", cors::preflight);
             config.routes.before("/api/v1/*", ctx -> {
                 String key = auth.validKey(ctx.header("Authorization"));
-                long wait = limiter.acquire(key != null ? "key:" + key : "ip:" + ctx.ip(), key != null);
+                long wait = limiter.acquire(key != null ? "key:" + key : "ip:" + clients.of(ctx.ip(), ctx.header("Forwarded"), ctx.header("X-Forwarded-For")), key != null);
                 if (wait > 0) {
                     observability.rejected(key != null ? "key" : "ip");
                     ctx.header("Retry-After", String.valueOf(wait));
@@ -56,7 +66,7 @@ public final class AppFactory {
             });
 
             config.routes.get("/api/v1/health", records::health);
-            config.routes.get("/api/v1/search", search::search);
+            config.routes.get("/api/v1/search", work.wrap(search::search));
             config.routes.get("/api/v1/suggest", search::suggest);
             for (RecordType type : RecordType.values()) {
                 config.routes.get("/api/v1/" + type.collection() + "/{id}", ctx -> records.get(ctx, type));
@@ -66,10 +76,10 @@ public final class AppFactory {
                 config.routes.delete("/api/v1/" + type.collection() + "/{id}", ctx -> writes.delete(ctx, type));
                 config.routes.post("/api/v1/" + type.collection() + "/bulk", ctx -> writes.bulk(ctx, type));
             }
-            config.routes.post("/api/v1/match", match::match);
+            config.routes.post("/api/v1/match", work.wrap(match::match));
             config.routes.put("/api/v1/candidates/{id}", match::putCandidate);
             config.routes.get("/api/v1/candidates/{id}", match::getCandidate);
-            config.routes.get("/api/v1/candidates/{id}/matches", match::candidateMatches);
+            config.routes.get("/api/v1/candidates/{id}/matches", work.wrap(match::candidateMatches));
             config.routes.delete("/api/v1/candidates/{id}", match::deleteCandidate);
             config.routes.get("/openapi.json", openApi::document);
             DocsController docs = new DocsController();

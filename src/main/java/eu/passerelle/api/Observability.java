@@ -51,6 +51,12 @@ final class Observability {
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
     }
 
+    /** Requests turned away with a 503 because the search/match workers and their queue were full. */
+    void workRejected(java.util.function.LongSupplier count) {
+        io.micrometer.core.instrument.FunctionCounter.builder("passerelle_work_rejected", count, c -> c.getAsLong())
+                .description("requests refused with 503: every worker busy and the queue full").register(registry);
+    }
+
     void rejected(String reason) {
         registry.counter("passerelle_rate_limited", "client", reason).increment();
     }

@@ -19,9 +19,12 @@ import java.util.Set;
  * @param refreshMillis how often the searcher picks up index changes in the background
  * @param commitMillis  how often index changes are committed to disk
  * @param rateLimit     requests per second on public endpoints, per IP and per key
+ * @param trustedProxies reverse proxies whose forwarding headers name the client
+ * @param workPool      the bounded pool search and match run on
  */
 public record AppConfig(int port, Path dataDir, Path indexData, Map<String, Role> apiKeys, Set<String> corsOrigins,
-                        boolean reindex, long refreshMillis, long commitMillis, RateLimit rateLimit) {
+                        boolean reindex, long refreshMillis, long commitMillis, RateLimit rateLimit,
+                        TrustedProxies trustedProxies, WorkPool workPool) {
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATA_DIR = Path.of("var");
     public static final Path DEFAULT_INDEX_DATA = Path.of("index-data");
@@ -45,31 +48,56 @@ public record AppConfig(int port, Path dataDir, Path indexData, Map<String, Role
         if (rateLimit == null) {
             rateLimit = RateLimit.DEFAULT;
         }
+        if (trustedProxies == null) {
+            trustedProxies = TrustedProxies.NONE;
+        }
+        if (workPool == null) {
+            workPool = WorkPool.defaults();
+        }
         corsOrigins = Set.copyOf(corsOrigins);
     }
 
     public static AppConfig defaults(Path dataDir, Path indexData) {
-        return new AppConfig(DEFAULT_PORT, dataDir, indexData, Map.of(), Set.of(), false, DEFAULT_REFRESH_MILLIS, DEFAULT_COMMIT_MILLIS, RateLimit.DEFAULT);
+        return new AppConfig(DEFAULT_PORT, dataDir, indexData, Map.of(), Set.of(), false, DEFAULT_REFRESH_MILLIS, DEFAULT_COMMIT_MILLIS, RateLimit.DEFAULT,
+                TrustedProxies.NONE, WorkPool.defaults());
     }
 
     public AppConfig withPort(int p) {
-        return new AppConfig(p, dataDir, indexData, apiKeys, corsOrigins, reindex, refreshMillis, commitMillis, rateLimit);
+        return new AppConfig(p, dataDir, indexData, apiKeys, corsOrigins, reindex, refreshMillis, commitMillis, rateLimit, trustedProxies, workPool);
     }
 
     public AppConfig withApiKeys(Map<String, Role> keys) {
-        return new AppConfig(port, dataDir, indexData, keys, corsOrigins, reindex, refreshMillis, commitMillis, rateLimit);
+        return new AppConfig(port, dataDir, indexData, keys, corsOrigins, reindex, refreshMillis, commitMillis, rateLimit, trustedProxies, workPool);
     }
 
     public AppConfig withCorsOrigins(Set<String> origins) {
-        return new AppConfig(port, dataDir, indexData, apiKeys, origins, reindex, refreshMillis, commitMillis, rateLimit);
+        return new AppConfig(port, dataDir, indexData, apiKeys, origins, reindex, refreshMillis, commitMillis, rateLimit, trustedProxies, workPool);
     }
 
     public AppConfig withReindex(boolean r) {
-        return new AppConfig(port, dataDir, indexData, apiKeys, corsOrigins, r, refreshMillis, commitMillis, rateLimit);
+        return new AppConfig(port, dataDir, indexData, apiKeys, corsOrigins, r, refreshMillis, commitMillis, rateLimit, trustedProxies, workPool);
     }
 
     public AppConfig withRateLimit(RateLimit limit) {
-        return new AppConfig(port, dataDir, indexData, apiKeys, corsOrigins, reindex, refreshMillis, commitMillis, limit);
+        return new AppConfig(port, dataDir, indexData, apiKeys, corsOrigins, reindex, refreshMillis, commitMillis, limit, trustedProxies, workPool);
+    }
+
+    public AppConfig withTrustedProxies(TrustedProxies proxies) {
+        return new AppConfig(port, dataDir, indexData, apiKeys, corsOrigins, reindex, refreshMillis, commitMillis, rateLimit, proxies, workPool);
+    }
+
+    public AppConfig withWorkPool(WorkPool pool) {
+        return new AppConfig(port, dataDir, indexData, apiKeys, corsOrigins, reindex, refreshMillis, commitMillis, rateLimit, trustedProxies, pool);
+    }
+
+    /**
+     * The operator's environment settings: PASSERELLE_API_KEYS, PASSERELLE_CORS_ORIGINS, PASSERELLE_RATE_LIMIT_IP,
+     * PASSERELLE_RATE_LIMIT_KEY, PASSERELLE_TRUSTED_PROXIES, PASSERELLE_WORKERS, PASSERELLE_WORK_QUEUE.
+     */
+    public AppConfig withEnvironment(Map<String, String> env) {
+        return withApiKeys(parseApiKeys(env.get(API_KEYS_ENV))).withCorsOrigins(parseOrigins(env.get(CORS_ENV)))
+                .withRateLimit(RateLimit.fromEnvironment(env)).withTrustedProxies(TrustedProxies.parse(env.get(TrustedProxies.ENV)))
+                .withWorkPool(WorkPool.fromEnvironment(env));
     }
 
     /** Checks what can only be checked against the machine: the reference data is there. */

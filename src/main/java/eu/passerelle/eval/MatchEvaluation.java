@@ -58,7 +58,7 @@ public final class MatchEvaluation {
             ProfileInput p = c.profile();
             String words = String.join(" ", Stream.of(List.of(p.text() == null ? "" : p.text()), p.occupations(), p.skills(), p.qualifications())
                     .flatMap(List::stream).toList()).strip();
-            SearchRequest r = new SearchRequest(words, Set.of(c.target()), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, Metrics.K, 0);
+            SearchRequest r = SearchRequest.of(words, c.target(), Metrics.K);
             out.add(result(c, passerelle.search().baselineIds(r, Metrics.K)));
         }
         return out;

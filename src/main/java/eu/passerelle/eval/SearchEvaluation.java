@@ -42,7 +42,7 @@ public final class SearchEvaluation {
     }
 
     public List<QueryResult> runEngine(Judgments j) {
-        return run(j, c -> search.search(request(c)).items().stream().map(i -> (String) i.get("id")).toList());
+        return run(j, c -> search.search(request(c)).items().stream().map(eu.passerelle.search.Hit::id).toList());
     }
 
     public List<QueryResult> runBaseline(Judgments j) {

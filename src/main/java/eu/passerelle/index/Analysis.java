@@ -1,5 +1,10 @@
 package eu.passerelle.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -16,6 +21,7 @@ import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
@@ -116,6 +122,32 @@ public final class Analysis {
             case Fields.BASELINE -> Holder.STANDARD;
             default -> Holder.FR;
         };
+    }
+
+    /** The analysed words of a text for a field, in order, repeats kept (for word sequences). */
+    public static List<String> tokensInOrder(String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = forQuery(field).tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The analysed words of a text for a field, in order, without duplicates. */
+    public static List<String> tokens(String field, String text) {
+        return new ArrayList<>(new LinkedHashSet<>(tokensInOrder(field, text)));
+    }
+
+    /** The exact-label key of a text: its analysed title words, in order, joined by spaces. */
+    public static String labelKey(String text) {
+        return String.join(" ", tokens(Fields.TITLE, text));
     }
 
     /** Analyzers are thread-safe and reuse per-thread token streams: one instance each is enough. */

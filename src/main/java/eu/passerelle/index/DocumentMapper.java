@@ -199,9 +199,9 @@ public final class DocumentMapper {
         return doc;
     }
 
-    /** The exact-label key of a text: its analysed words, in order, joined by spaces. */
+    /** The exact-label key of a text: see {@link Analysis#labelKey}. */
     public static String labelKey(String text) {
-        return String.join(" ", eu.passerelle.search.TextQuery.tokens(Fields.TITLE, text));
+        return Analysis.labelKey(text);
     }
 
     private static void label(Document doc, String label) {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReferenceImporter {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceImporter.class);
-    private static final List<String> TABLES = List.of("work_context", "mobility", "skill_broader", "skill_mapping",
+    private static final List<String> TABLES = List.of("crosswalk_mapping", "work_context", "mobility", "skill_broader", "skill_mapping",
             "occupation_skill", "posting", "training", "skill", "occupation", "place", "source");
 
     private final Path indexData;
@@ -81,8 +81,10 @@ public final class ReferenceImporter {
 
         t = System.nanoTime();
         EscoReader.EscoData esco = new EscoReader(indexData.resolve("esco")).read();
+        List<eu.passerelle.model.Occupation> escoOccupations = EscoDutchLabels.apply(indexData.resolve("esco").resolve(EscoDutchLabels.FILE),
+                esco.occupations(), esco.orphans());
         store.db().write(c -> {
-            store.records().putOccupations(c, esco.occupations());
+            store.records().putOccupations(c, escoOccupations);
             store.records().putSkills(c, esco.skills());
             store.relations().putOccupationSkills(c, esco.links());
             store.relations().putSkillBroader(c, esco.broader());
@@ -90,8 +92,9 @@ public final class ReferenceImporter {
                     esco.occupations().size() + esco.skills().size(), esco.orphans().counts()));
             return null;
         });
-        progress("ESCO " + esco.version(), t, "%,d occupations, %,d skills (%,d with a French label), %,d occupation→skill relations, %,d broader links",
-                esco.orphans(), esco.occupations().size(), esco.skills().size(), esco.frenchLabelled(), esco.links().size(), esco.broader().size());
+        progress("ESCO " + esco.version(), t, "%,d occupations (%,d with Dutch labels), %,d skills (%,d with a French label), %,d occupation→skill relations, %,d broader links",
+                esco.orphans(), esco.occupations().size(), EscoDutchLabels.labelled(escoOccupations), esco.skills().size(), esco.frenchLabelled(),
+                esco.links().size(), esco.broader().size());
 
         t = System.nanoTime();
         Set<String> escoSkills = new HashSet<>();
@@ -107,6 +110,21 @@ public final class ReferenceImporter {
         });
         progress("Compétent " + competent.version(), t, "%,d occupations, %,d competences, %,d mappings to ESCO skills",
                 competent.orphans(), competent.occupations().size(), competent.skills().size(), competent.mappings().size());
+
+        t = System.nanoTime();
+        Set<String> escoOccupationIds = new HashSet<>();
+        esco.occupations().forEach(o -> escoOccupationIds.add(o.id()));
+        Set<String> competentIds = new HashSet<>();
+        competent.occupations().forEach(o -> competentIds.add(o.id()));
+        OfficialCrosswalks.Result crosswalks = OfficialCrosswalks.read(indexData.resolve("crosswalks"), indexData.resolve("rome"),
+                escoOccupationIds, competentIds);
+        store.db().write(c -> {
+            store.bridges().putMappings(c, crosswalks.mappings());
+            store.sources().put(c, new Source("Official occupation crosswalks", String.join("; ", crosswalks.versions()), OfficialCrosswalks.LICENCE,
+                    crosswalks.mappings().size(), crosswalks.orphans().counts()));
+            return null;
+        });
+        progress("Official crosswalks " + crosswalks.versions(), t, "%,d mappings to ESCO occupations", crosswalks.orphans(), crosswalks.mappings().size());
 
         t = System.nanoTime();
         OnisepReader.OnisepData onisep = OnisepReader.read(indexData.resolve("onisep"));

@@ -21,7 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the bridge between ROME, ESCO and Compétent, since no official occupation crosswalk is open:
+ * Builds the bridge between ROME, ESCO and Compétent. The official crosswalks come first ({@link OfficialLinks}:
+ * ROME fiche ↔ ESCO from the appellations, Compétent ↔ ESCO, ROME ↔ Compétent composed through ESCO); the
+ * computed bridge below fills only what they lack, for each occupation and referential on either side:
  * <ol>
  *   <li>skills: a ROME skill and an ESCO or Compétent skill whose analysed French labels are identical are
  *       equivalent (confidence 0.9);</li>
@@ -85,6 +87,19 @@ public final class Crosswalk {
             }
         }
         Map<String, OccupationLink> links = new LinkedHashMap<>();
+        List<OccupationLink> official = OfficialLinks.official(store.bridges().mappings(), occupations);
+        List<OccupationLink> composed = OfficialLinks.composed(official, occupations);
+        // Which occupation already reaches which referential through the official crosswalks.
+        Set<String> covered = new HashSet<>();
+        for (OccupationLink l : official) {
+            links.put(l.fromId() + ">" + l.toId(), l);
+            covered.add(l.fromId() + ">" + scheme(l.toId()));
+        }
+        for (OccupationLink l : composed) {
+            links.putIfAbsent(l.fromId() + ">" + l.toId(), l);
+            covered.add(l.fromId() + ">" + scheme(l.toId()));
+        }
+        int officialLinks = links.size();
         for (Occupation a : occupations.values()) {
             if (a.scheme().equals("esco")) {
                 continue; // ESCO is reached from both sides; its links are the inverses
@@ -98,19 +113,19 @@ public final class Crosswalk {
                 }
             }
             for (String scheme : List.of("rome", "esco", "competent")) {
-                if (scheme.equals(a.scheme())) {
+                if (scheme.equals(a.scheme()) || covered.contains(a.id() + ">" + scheme)) {
                     continue;
                 }
                 SearchRequest r = new SearchRequest(a.title(), Set.of(RecordType.OCCUPATION), Set.of(scheme), Set.of(), Set.of(), Set.of(), Set.of(),
                         null, null, "fr", null, true, SEARCH_CANDIDATES, 0);
-                List<Map<String, Object>> items = search.search(r, false).items();
+                List<eu.passerelle.search.Hit> items = search.search(r, false).items();
                 for (int i = 0; i < items.size(); i++) {
-                    String b = (String) items.get(i).get("id");
+                    String b = items.get(i).id();
                     double sim = similarity(keysOf.getOrDefault(a.id(), Set.of()), keysOf.getOrDefault(b, Set.of()));
                     if (i == 0) {
                         // The engine's own search finding it first by a clear margin is label evidence too.
-                        double first = ((Number) items.get(0).get("score")).doubleValue();
-                        double second = items.size() > 1 ? ((Number) items.get(1).get("score")).doubleValue() : 0;
+                        double first = items.get(0).score();
+                        double second = items.size() > 1 ? items.get(1).score() : 0;
                         sim = Math.max(sim, SEARCH_WINNER * (1 - 0.5 * second / first));
                     }
                     labelScore.merge(b, sim, Math::max);
@@ -118,6 +133,9 @@ public final class Crosswalk {
             }
             for (Map.Entry<String, Double> e : labelScore.entrySet()) {
                 String b = e.getKey();
+                if (covered.contains(a.id() + ">" + scheme(b)) || covered.contains(b + ">" + a.scheme())) {
+                    continue; // the official crosswalks already say where these go
+                }
                 double label = e.getValue();
                 Double skill = skillOverlap(a.id(), b, skillsOf, romeToOther);
                 double confidence = skill == null ? 0.85 * label : 0.6 * label + 0.4 * skill;
@@ -132,8 +150,13 @@ public final class Crosswalk {
             }
         }
         store.bridges().replace(new ArrayList<>(links.values()), skillLinks);
-        LOG.info("match: crosswalk of {} occupation links and {} skill equivalences computed in {} s", links.size(), skillLinks.size(),
+        LOG.info("match: crosswalk of {} occupation links ({} official, {} composed through ESCO, {} computed where they are silent) and {} skill equivalences in {} s",
+                links.size(), official.size(), officialLinks - official.size(), links.size() - officialLinks, skillLinks.size(),
                 String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    }
+
+    private static String scheme(String occupationId) {
+        return occupationId.substring(0, occupationId.indexOf(':'));
     }
 
     private static List<String> labels(Occupation o) {

@@ -4,6 +4,7 @@ import eu.passerelle.geo.GeoMath;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.model.Training;
 import eu.passerelle.search.SearchRequest;
+import eu.passerelle.search.Hit;
 import eu.passerelle.search.SearchService;
 import eu.passerelle.store.BridgeStore.OccupationLink;
 import eu.passerelle.store.RelationStore.Mobility;
@@ -308,14 +309,13 @@ public final class Matcher {
         if (words.isBlank()) {
             return out;
         }
-        SearchRequest r = new SearchRequest(words.strip(), Set.of(RecordType.OCCUPATION), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, 30, 0);
-        List<Map<String, Object>> items = search.search(r).items();
+        List<Hit> items = search.search(SearchRequest.of(words.strip(), RecordType.OCCUPATION, 30)).items();
         if (items.isEmpty()) {
             return out;
         }
-        double top = ((Number) items.get(0).get("score")).doubleValue();
-        for (Map<String, Object> i : items) {
-            out.put((String) i.get("id"), ((Number) i.get("score")).doubleValue() / top);
+        double top = items.get(0).score();
+        for (Hit i : items) {
+            out.put(i.id(), (double) i.score() / top);
         }
         return out;
     }
@@ -641,11 +641,12 @@ public final class Matcher {
             }
         }
         Double radius = p.place() == null ? null : p.radiusKm() != null ? p.radiusKm() : DEFAULT_POSTING_RADIUS_KM;
-        List<Map<String, Object>> candidates = search.linkedTo(RecordType.POSTING, fit.keySet(), p.place(), radius, Set.copyOf(p.countries()), MAX_POSTING_CANDIDATES);
+        List<Hit> candidates = search.linkedTo(RecordType.POSTING, fit.keySet(), p.place(), radius, Set.copyOf(p.countries()), MAX_POSTING_CANDIDATES);
         Set<String> personKeys = new HashSet<>();
         has.keySet().forEach(s -> personKeys.add(graph.skillKey(s)));
         List<Map<String, Object>> scored = new ArrayList<>();
-        for (Map<String, Object> posting : candidates) {
+        for (Hit hit : candidates) {
+            Map<String, Object> posting = hit.record();
             @SuppressWarnings("unchecked")
             List<String> occ = (List<String>) posting.getOrDefault("occupations", List.of());
             String bestOcc = occ.stream().filter(fit::containsKey).max(Comparator.comparingDouble(fit::get)).orElse(null);
@@ -673,7 +674,7 @@ public final class Matcher {
                 }
             }
             double skillFit = postingSkills.isEmpty() ? 0.5 : (double) matched.size() / postingSkills.size();
-            Double d = posting.get("distanceKm") instanceof Number n ? n.doubleValue() : null;
+            Double d = hit.distanceKm();
             double geo = d == null ? 0.5 : Math.exp(-d / Math.max(10, radius / 2));
             // A post the engine classified itself counts as much as it is sure of that classification.
             Map<?, ?> classification = posting.get("classification") instanceof Map<?, ?> c ? c : null;
@@ -694,7 +695,7 @@ public final class Matcher {
             if (synthetic) {
                 reasons.add("Offre synthétique de démonstration.");
             }
-            Map<String, Object> item = new LinkedHashMap<>(posting);
+            Map<String, Object> item = new LinkedHashMap<>(hit.json());
             item.put("score", round(score));
             item.put("explanation", new Explanation(matched, missing, round(skillFit), reasons));
             item.remove("skills");

@@ -1,10 +1,11 @@
 package eu.passerelle.match;
 
 import eu.passerelle.geo.Gazetteer;
-import eu.passerelle.index.DocumentMapper;
+import eu.passerelle.index.Analysis;
 import eu.passerelle.model.Place;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.search.SearchRequest;
+import eu.passerelle.search.Hit;
 import eu.passerelle.search.SearchService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,42 +142,40 @@ public final class ProfileResolver {
     }
 
     private ResolvedProfile.Resolution bySearch(String input, RecordType type, Set<String> schemes, String via) {
-        SearchRequest r = new SearchRequest(input, Set.of(type), schemes, Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, 5, 0);
-        List<Map<String, Object>> items = search.search(r).items();
+        List<Hit> items = search.search(SearchRequest.of(input, type, 5).inSchemes(schemes)).items();
         if (items.isEmpty()) {
             return new ResolvedProfile.Resolution(input, null, null, 0, via, List.of());
         }
-        double first = ((Number) items.get(0).get("score")).doubleValue();
-        double second = items.size() > 1 ? ((Number) items.get(1).get("score")).doubleValue() : 0;
-        Map<String, Object> best = items.get(0);
-        String inputKey = DocumentMapper.labelKey(input);
-        Map<String, Object> exactHit = items.stream()
-                .filter(i -> DocumentMapper.labelKey(String.valueOf(i.getOrDefault("highlight", "")).replaceAll("</?b>", "")).equals(inputKey))
-                .min(java.util.Comparator.comparingInt(i -> "rome".equals(i.get("scheme")) ? 0 : 1)).orElse(null);
+        double first = items.get(0).score();
+        double second = items.size() > 1 ? items.get(1).score() : 0;
+        Hit best = items.get(0);
+        String inputKey = Analysis.labelKey(input);
+        Hit exactHit = items.stream()
+                .filter(i -> i.matchedLabel() != null && Analysis.labelKey(i.matchedLabel()).equals(inputKey))
+                .min(java.util.Comparator.comparingInt(i -> "rome".equals(i.scheme()) ? 0 : 1)).orElse(null);
         if (exactHit != null) {
             best = exactHit; // the words are exactly this record's title or one of its labels
-        } else if (type == RecordType.OCCUPATION && !"rome".equals(best.get("scheme"))) {
-            for (Map<String, Object> i : items.subList(1, items.size())) {
-                if ("rome".equals(i.get("scheme")) && ((Number) i.get("score")).doubleValue() >= 0.85 * first) {
+        } else if (type == RecordType.OCCUPATION && !"rome".equals(best.scheme())) {
+            for (Hit i : items.subList(1, items.size())) {
+                if ("rome".equals(i.scheme()) && i.score() >= 0.85 * first) {
                     best = i;
                     break;
                 }
             }
         }
-        // The highlight is the title or label that matched best: the words are exact when it is all of them.
-        String matchedLabel = String.valueOf(best.getOrDefault("highlight", "")).replaceAll("</?b>", "");
-        boolean exact = DocumentMapper.labelKey(matchedLabel).equals(DocumentMapper.labelKey(input));
+        // The words are exact when they are all of the title or label that matched best.
+        boolean exact = best.matchedLabel() != null && Analysis.labelKey(best.matchedLabel()).equals(inputKey);
         double confidence = exact ? 1.0 : Math.max(0, 1 - 0.5 * (second / Math.max(first, 1e-9)));
         if (confidence < MIN_CONFIDENCE) {
             return new ResolvedProfile.Resolution(input, null, null, confidence, via, List.of());
         }
         List<ResolvedProfile.Alternative> alternatives = new ArrayList<>();
-        for (Map<String, Object> i : items) {
+        for (Hit i : items) {
             if (i != best && alternatives.size() < 3) {
-                alternatives.add(new ResolvedProfile.Alternative((String) i.get("id"), (String) i.get("title")));
+                alternatives.add(new ResolvedProfile.Alternative(i.id(), i.title()));
             }
         }
-        return new ResolvedProfile.Resolution(input, (String) best.get("id"), (String) best.get("title"),
+        return new ResolvedProfile.Resolution(input, best.id(), best.title(),
                 Math.round(confidence * 100) / 100.0, exact ? "exact label" : via, alternatives);
     }
 

@@ -60,7 +60,7 @@ public final class SkillGraph {
         store.relations().forEachMobility(m -> g.mobilities.computeIfAbsent(m.fromId(), k -> new ArrayList<>()).add(m));
         g.mobilities.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(Mobility::rank)));
         store.bridges().forEachOccupationLink(l -> g.bridges.computeIfAbsent(l.fromId(), k -> new ArrayList<>()).add(l));
-        g.bridges.values().forEach(list -> list.sort(java.util.Comparator.comparingDouble(OccupationLink::confidence).reversed()));
+        g.bridges.values().forEach(list -> list.sort(OccupationLink.ORDER)); // official links first
         LOG.info("match: skill graph of {} occupations, {} skills, {} occupation→skill links, {} skills with equivalents, {} bridged occupations in {} ms",
                 g.occupations.size(), g.skillLabels.size(), g.occupationsBySkill.values().stream().mapToInt(List::size).sum(),
                 g.equivalents.size(), g.bridges.size(), (System.nanoTime() - start) / 1_000_000);
@@ -86,7 +86,7 @@ public final class SkillGraph {
 
     /** The analysed key of a skill's label (see DocumentMapper.labelKey), cached. */
     public String skillKey(String skillId) {
-        return labelKeys.computeIfAbsent(skillId, id -> eu.passerelle.index.DocumentMapper.labelKey(skillLabel(id)));
+        return labelKeys.computeIfAbsent(skillId, id -> eu.passerelle.index.Analysis.labelKey(skillLabel(id)));
     }
 
     /** A skill's analysed label as a set of words, cached: near-identical skills are compared constantly. */
@@ -96,7 +96,7 @@ public final class SkillGraph {
 
     /** The analysed key of any label text, cached (posting skills repeat across posts). */
     public String textKey(String label) {
-        return labelKeys.computeIfAbsent("\u0000" + label, k -> eu.passerelle.index.DocumentMapper.labelKey(label));
+        return labelKeys.computeIfAbsent("\u0000" + label, k -> eu.passerelle.index.Analysis.labelKey(label));
     }
 
     public boolean hasSkill(String skillId) {

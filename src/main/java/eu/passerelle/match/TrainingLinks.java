@@ -1,9 +1,10 @@
 package eu.passerelle.match;
 
-import eu.passerelle.index.DocumentMapper;
+import eu.passerelle.index.Analysis;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.model.Training;
 import eu.passerelle.search.SearchRequest;
+import eu.passerelle.search.Hit;
 import eu.passerelle.search.SearchService;
 import eu.passerelle.store.Store;
 import java.util.ArrayList;
@@ -67,34 +68,32 @@ public final class TrainingLinks {
     private Optional<Link> inferOccupation(Training t) {
         String title = t.title().replaceAll("(?i)^(CAP|BEP|bac pro|BTS|BP|DUT|BUT|CPJEPS|BPJEPS|DEJEPS|DESJEPS|DEUST|licence pro(fessionnelle)?|dipl[ôo]me d'[ée]tat( d[e'])?)\\s*", "")
                 .replaceAll("(?i)^mention\\s+", "");
-        SearchRequest r = new SearchRequest(title, Set.of(RecordType.OCCUPATION), Set.of("rome"), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, 3, 0);
-        List<Map<String, Object>> items = search.search(r).items();
+        List<Hit> items = search.search(SearchRequest.of(title, RecordType.OCCUPATION, 3).inSchemes(Set.of("rome"))).items();
         if (items.isEmpty()) {
             return Optional.empty();
         }
-        double first = ((Number) items.get(0).get("score")).doubleValue();
-        double second = items.size() > 1 ? ((Number) items.get(1).get("score")).doubleValue() : 0;
-        String label = String.valueOf(items.get(0).getOrDefault("highlight", "")).replaceAll("</?b>", "");
-        double confidence = DocumentMapper.labelKey(label).equals(DocumentMapper.labelKey(title)) ? 0.95 : 0.9 * (1 - 0.5 * second / first);
+        double first = items.get(0).score();
+        double second = items.size() > 1 ? items.get(1).score() : 0;
+        String label = items.get(0).matchedLabel();
+        double confidence = label != null && Analysis.labelKey(label).equals(Analysis.labelKey(title)) ? 0.95 : 0.9 * (1 - 0.5 * second / first);
         if (confidence < MIN_INFERRED) {
             return Optional.empty();
         }
-        return Optional.of(new Link(t.id(), (String) items.get(0).get("id"), Math.round(confidence * 100) / 100.0,
-                "inferred from the title « " + t.title() + " » (ROME « " + items.get(0).get("title") + " »)"));
+        return Optional.of(new Link(t.id(), items.get(0).id(), Math.round(confidence * 100) / 100.0,
+                "inferred from the title « " + t.title() + " » (ROME « " + items.get(0).title() + " »)"));
     }
 
     /** Trainings leading to an occupation: those stating it, then certifications whose title infers it. */
     public List<Link> trainingsFor(String occupationId, String occupationTitle) {
         return byOccupation.computeIfAbsent(occupationId, id -> {
             Map<String, Link> out = new java.util.LinkedHashMap<>();
-            for (Map<String, Object> item : search.linkedTo(RecordType.TRAINING, Set.of(id), null, null, Set.of(), 20)) {
-                String tid = (String) item.get("id");
+            for (Hit item : search.linkedTo(RecordType.TRAINING, Set.of(id), null, null, Set.of(), 20)) {
+                String tid = item.id();
                 out.put(tid, new Link(tid, id, 1.0, "stated by the training's record"));
             }
             String words = occupationTitle.replace(" / ", " ");
-            SearchRequest r = new SearchRequest(words, Set.of(RecordType.TRAINING), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, 10, 0);
-            for (Map<String, Object> item : search.search(r).items()) {
-                String tid = (String) item.get("id");
+            for (Hit item : search.search(SearchRequest.of(words, RecordType.TRAINING, 10)).items()) {
+                String tid = item.id();
                 if (out.containsKey(tid) || !tid.startsWith("rncp:")) {
                     continue;
                 }
@@ -108,8 +107,8 @@ public final class TrainingLinks {
             for (Link l : new ArrayList<>(out.values())) {
                 if (l.trainingId().startsWith("rncp:")) {
                     String code = l.trainingId().substring(5);
-                    for (Map<String, Object> course : coursesFor(code)) {
-                        out.putIfAbsent((String) course.get("id"), new Link((String) course.get("id"), id, l.confidence(), "leads to " + code + "; " + l.source()));
+                    for (Hit course : coursesFor(code)) {
+                        out.putIfAbsent(course.id(), new Link(course.id(), id, l.confidence(), "leads to " + code + "; " + l.source()));
                     }
                 }
             }
@@ -117,13 +116,12 @@ public final class TrainingLinks {
         });
     }
 
-    private final Map<String, List<Map<String, Object>>> courses = new HashMap<>();
+    private final Map<String, List<Hit>> courses = new HashMap<>();
 
-    private synchronized List<Map<String, Object>> coursesFor(String code) {
+    private synchronized List<Hit> coursesFor(String code) {
         return courses.computeIfAbsent(code, c -> {
-            SearchRequest r = new SearchRequest(c, Set.of(RecordType.TRAINING), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, 10, 0);
-            return search.search(r).items().stream().filter(i -> !((String) i.get("id")).startsWith("rncp:"))
-                    .filter(i -> i.get("certifications") instanceof List<?> l && l.contains(c)).toList();
+            return search.search(SearchRequest.of(c, RecordType.TRAINING, 10)).items().stream().filter(i -> !i.id().startsWith("rncp:"))
+                    .filter(i -> i.field("certifications") instanceof List<?> l && l.contains(c)).toList();
         });
     }
 }

@@ -45,19 +45,23 @@ final class LabelHighlighter {
         });
     }
 
-    /** The best-matching text among title and labels, marked up; null when none contains a query word. */
-    static String highlight(String title, List<String> labels, Set<String> words) {
-        String best = null;
+    /** The title or label that matched best, as written and marked up. */
+    record Marked(String label, String marked) {
+    }
+
+    /** The best-matching text among title and labels; null when none contains a query word. */
+    static Marked highlight(String title, List<String> labels, Set<String> words) {
+        Marked best = null;
         int bestCount = 0;
         String marked = mark(title, words);
         if (marked != null) {
-            best = marked;
+            best = new Marked(title, marked);
             bestCount = count(marked);
         }
         for (String label : labels) {
             String m = mark(label, words);
             if (m != null && count(m) > bestCount) {
-                best = m;
+                best = new Marked(label, m);
                 bestCount = count(m);
             }
         }

@@ -54,8 +54,13 @@ public final class LabelLanguage {
         return out;
     }
 
-    public static List<Map<String, Object>> items(List<Map<String, Object>> items, String lang) {
-        return items.stream().map(i -> item(i, lang)).toList();
+    /** Search hits in the language asked (see {@link #item}). */
+    public static List<Hit> hits(List<Hit> hits, String lang) {
+        return hits.stream().map(h -> {
+            Map<String, Object> record = item(h.record(), lang);
+            return record == h.record() ? h : new Hit(h.id(), h.type(), String.valueOf(record.get("title")), h.scheme(), h.score(),
+                    h.distanceKm(), h.highlight(), h.matchedLabel(), record);
+        }).toList();
     }
 
     private static Label pick(String fr, String nl, String en, String lang) {

@@ -72,10 +72,16 @@ public final class RecordService {
                     b.put("kind", l.kind());
                     b.put("confidence", l.confidence());
                     b.put("method", l.method());
+                    b.put("provenance", l.provenance());
+                    if (l.official()) {
+                        b.put("source", l.source());
+                    }
                     bridges.add(b);
                 }
                 if (!bridges.isEmpty()) {
                     out.put("bridges", bridges);
+                    out.put("equivalents", Equivalents.of(store.bridges().linksOf(id),
+                            other -> store.records().find(RecordType.OCCUPATION, other, Occupation.class).map(o -> LabelLanguage.of(o, lang).text()).orElse(null)));
                 }
                 List<Map<String, String>> contexts = store.relations().contextsOf(id).stream()
                         .map(c -> Map.of("label", c.label(), "kind", c.kind())).toList();

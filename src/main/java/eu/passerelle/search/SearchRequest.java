@@ -23,6 +23,16 @@ public record SearchRequest(String q, Set<RecordType> types, Set<String> schemes
     /** Radii tried in turn when a place is given without a radius (as La Bonne Alternance does, further). */
     public static final double[] AUTO_RADII_KM = {20, 50, 100, 200};
 
+    /** Words among records of one type, in French, synthetic records included, first {@code limit}: what matching asks. */
+    public static SearchRequest of(String q, RecordType type, int limit) {
+        return new SearchRequest(q, Set.of(type), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, "fr", null, true, limit, 0);
+    }
+
+    /** The same request among records of these schemes only (all when empty). */
+    public SearchRequest inSchemes(Set<String> only) {
+        return new SearchRequest(q, types, Set.copyOf(only), countries, modalities, levels, contracts, near, radiusKm, lang, sort, synthetic, limit, offset);
+    }
+
     public boolean hasText() {
         return q != null && !q.isBlank();
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer of {@code GET /api/v1/search}. Items are maps because each type carries its own fields.
+ * The answer of {@code GET /api/v1/search}. Each hit carries its record's own fields (they differ by type).
  *
  * @param near        the place the distances are measured from, when one was given
  * @param radiusKm    the radius actually used (it may have been widened)
@@ -15,10 +15,10 @@ import java.util.Map;
  * @param lang        the language the labels were asked in, when one was asked
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchResponse(long total, List<Map<String, Object>> items, Map<String, List<FacetValue>> facets,
+public record SearchResponse(long total, List<Hit> items, Map<String, List<FacetValue>> facets,
                              long tookMs, Map<String, Object> near, Double radiusKm, List<Expansion> expanded,
                              Map<String, String> facetTitles, String lang) {
-    public SearchResponse(long total, List<Map<String, Object>> items, Map<String, List<FacetValue>> facets,
+    public SearchResponse(long total, List<Hit> items, Map<String, List<FacetValue>> facets,
                           long tookMs, Map<String, Object> near, Double radiusKm, List<Expansion> expanded) {
         this(total, items, facets, tookMs, near, radiusKm, expanded, null, null);
     }
@@ -48,7 +48,7 @@ public record SearchResponse(long total, List<Map<String, Object>> items, Map<St
                 named.put(dim, values.stream().map(v -> new FacetValue(v.value(), v.count(), Vocabulary.value(dim, v.value(), lang))).toList());
             });
         }
-        return new SearchResponse(total, LabelLanguage.items(items, lang), facets == null ? null : named, tookMs, near, radiusKm,
+        return new SearchResponse(total, LabelLanguage.hits(items, lang), facets == null ? null : named, tookMs, near, radiusKm,
                 expanded, facets == null ? null : titles, lang);
     }
 }

@@ -141,7 +141,7 @@ public final class SearchService {
      * Records of a type linked to any of the given occupations (a posting's ROME codes, a training's stated
      * target occupations), optionally near a place and in some countries; nearest first when a place is given.
      */
-    public List<Map<String, Object>> linkedTo(RecordType type, Set<String> occupationIds, Place near, Double radiusKm, Set<String> countries, int limit) {
+    public List<Hit> linkedTo(RecordType type, Set<String> occupationIds, Place near, Double radiusKm, Set<String> countries, int limit) {
         if (occupationIds.isEmpty()) {
             return List.of();
         }
@@ -159,13 +159,10 @@ public final class SearchService {
             TopDocs top = near == null ? searcher.search(query, limit)
                     : searcher.search(query, limit, new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, near.lat(), near.lon())));
             StoredFields stored = searcher.storedFields();
-            List<Map<String, Object>> items = new ArrayList<>();
+            List<Hit> items = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 Map<String, Object> item = Json.MAPPER.readValue(stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE), ITEM);
-                if (near != null) {
-                    addDistance(item, near);
-                }
-                items.add(item);
+                items.add(Hit.of(item, null, near == null ? null : addDistance(item, near), null, null));
             }
             return items;
         });
@@ -185,7 +182,7 @@ public final class SearchService {
 
     /** The same among records of the given schemes only (all when empty). */
     public List<ContainedLabel> containedLabels(String text, RecordType type, Set<String> schemes, int minWords, int limit) {
-        List<String> words = TextQuery.tokensInOrder(Fields.TITLE, text);
+        List<String> words = Analysis.tokensInOrder(Fields.TITLE, text);
         Map<String, Integer> grams = new LinkedHashMap<>();
         for (int n = Math.min(8, words.size()); n >= minWords; n--) {
             for (int i = 0; i + n <= words.size(); i++) {
@@ -196,7 +193,7 @@ public final class SearchService {
             return List.of();
         }
         return bestLabels(terms(Fields.LABEL_KEY, grams.keySet()), type, schemes,
-                label -> grams.getOrDefault(eu.passerelle.index.DocumentMapper.labelKey(label), 0), false, limit);
+                label -> grams.getOrDefault(Analysis.labelKey(label), 0), false, limit);
     }
 
     /**
@@ -206,7 +203,7 @@ public final class SearchService {
      * closest (fewest extra words) first. Texts of fewer than {@code minWords} distinct words are too vague to try.
      */
     public List<ContainedLabel> labelsWithAllWords(String text, RecordType type, Set<String> schemes, int minWords, int limit) {
-        List<String> words = TextQuery.tokens(Fields.TITLE, text);
+        List<String> words = Analysis.tokens(Fields.TITLE, text);
         if (words.size() < minWords) {
             return List.of();
         }
@@ -217,7 +214,7 @@ public final class SearchService {
                     .add(new org.apache.lucene.search.TermQuery(new Term(Fields.LABELS, w)), Occur.SHOULD).build(), Occur.MUST);
         }
         return bestLabels(all.build(), type, schemes, label -> {
-            List<String> labelWords = TextQuery.tokens(Fields.TITLE, label);
+            List<String> labelWords = Analysis.tokens(Fields.TITLE, label);
             return labelWords.containsAll(words) ? labelWords.size() : 0;
         }, true, limit);
     }
@@ -285,7 +282,7 @@ public final class SearchService {
                             .map(e -> new SearchResponse.FacetValue(e.getKey(), e.getValue())).toList());
                 }
             }
-            List<Map<String, Object>> items = items(searcher, text, result.top(), r);
+            List<Hit> items = items(searcher, text, result.top(), r);
             List<SearchResponse.Expansion> expanded = text == null ? List.of() : text.synonyms().stream()
                     .map(m -> new SearchResponse.Expansion(m.matched(), m.group().variants().stream().filter(v -> !v.equalsIgnoreCase(m.matched())).toList(), m.group().source()))
                     .toList();
@@ -346,29 +343,26 @@ public final class SearchService {
         return new TermInSetQuery(field, values.stream().sorted().map(BytesRef::new).toList());
     }
 
-    private List<Map<String, Object>> items(IndexSearcher searcher, TextQuery.Built text, TopDocs top, SearchRequest r) throws IOException {
+    private List<Hit> items(IndexSearcher searcher, TextQuery.Built text, TopDocs top, SearchRequest r) throws IOException {
         ScoreDoc[] page = top.scoreDocs.length <= r.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(top.scoreDocs, r.offset(), top.scoreDocs.length);
         StoredFields stored = searcher.storedFields();
-        List<Map<String, Object>> items = new ArrayList<>(page.length);
+        List<Hit> items = new ArrayList<>(page.length);
         List<Integer> needPassage = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
             ScoreDoc sd = page[i];
             org.apache.lucene.document.Document d = stored.document(sd.doc, STORED_FOR_ITEM);
             Map<String, Object> item = Json.MAPPER.readValue(d.get(Fields.SOURCE), ITEM);
-            item.put("score", Float.isNaN(sd.score) ? 0f : Math.round(sd.score * 1000) / 1000f);
-            if (r.near() != null) {
-                addDistance(item, r.near());
-            }
+            float score = Float.isNaN(sd.score) ? 0f : Math.round(sd.score * 1000) / 1000f;
+            Double distanceKm = r.near() == null ? null : addDistance(item, r.near());
+            LabelHighlighter.Marked marked = null;
             if (text != null) {
-                String marked = LabelHighlighter.highlight(d.get(Fields.TITLE), java.util.Arrays.asList(d.getValues(Fields.LABELS)), text.words());
-                if (marked != null) {
-                    item.put("highlight", marked);
-                } else {
+                marked = LabelHighlighter.highlight(d.get(Fields.TITLE), java.util.Arrays.asList(d.getValues(Fields.LABELS)), text.words());
+                if (marked == null) {
                     needPassage.add(i);
                 }
             }
-            items.add(item);
+            items.add(Hit.of(item, score, distanceKm, marked == null ? null : marked.marked(), marked == null ? null : marked.label()));
         }
         if (!needPassage.isEmpty()) {
             // Matched through the description only: a passage of it, with offsets read from the postings.
@@ -377,18 +371,19 @@ public final class SearchService {
             String[] passages = highlighter.highlightFields(new String[] {Fields.ALL}, text.highlight(), docIds, new int[] {1}).get(Fields.ALL);
             for (int k = 0; k < docIds.length; k++) {
                 if (passages[k] != null) {
-                    items.get(needPassage.get(k)).put("highlight", trim(passages[k]));
+                    int i = needPassage.get(k);
+                    items.set(i, items.get(i).withHighlight(trim(passages[k])));
                 }
             }
         }
         return items;
     }
 
-    /** Distance to the nearest of the record's places; the item's place becomes that one. */
+    /** Distance to the nearest of the record's places (null when it has none); the item's place becomes that one. */
     @SuppressWarnings("unchecked")
-    static void addDistance(Map<String, Object> item, Place near) {
+    static Double addDistance(Map<String, Object> item, Place near) {
         if (item.get("lat") instanceof Number lat && item.get("lon") instanceof Number lon) {
-            item.put("distanceKm", GeoMath.roundKm(GeoMath.distanceKm(near.lat(), near.lon(), lat.doubleValue(), lon.doubleValue())));
+            return GeoMath.roundKm(GeoMath.distanceKm(near.lat(), near.lon(), lat.doubleValue(), lon.doubleValue()));
         } else if (item.get("places") instanceof List<?> places && !places.isEmpty()) {
             Map<String, Object> nearest = ((List<Map<String, Object>>) places).stream()
                     .min(Comparator.comparingDouble(p -> GeoMath.distanceKm(near.lat(), near.lon(), ((Number) p.get("lat")).doubleValue(), ((Number) p.get("lon")).doubleValue())))
@@ -398,8 +393,9 @@ public final class SearchService {
             item.put("place", nearest.get("name"));
             item.put("lat", lat);
             item.put("lon", lon);
-            item.put("distanceKm", GeoMath.roundKm(GeoMath.distanceKm(near.lat(), near.lon(), lat, lon)));
+            return GeoMath.roundKm(GeoMath.distanceKm(near.lat(), near.lon(), lat, lon));
         }
+        return null;
     }
 
     private static String trim(String snippet) {

@@ -1,6 +1,7 @@
 package eu.passerelle.search;
 
 import eu.passerelle.geo.Gazetteer;
+import eu.passerelle.index.Analysis;
 import eu.passerelle.index.Fields;
 import eu.passerelle.index.SearchIndex;
 import eu.passerelle.model.Place;
@@ -61,7 +62,7 @@ public final class SuggestService {
     }
 
     public List<Suggestion> suggest(String q, Set<String> types, int limit, String lang) {
-        List<String> words = TextQuery.tokens(Fields.SUGGEST, q);
+        List<String> words = Analysis.tokens(Fields.SUGGEST, q);
         if (words.isEmpty()) {
             return List.of();
         }

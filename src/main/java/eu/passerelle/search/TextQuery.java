@@ -3,14 +3,10 @@ package eu.passerelle.search;
 import eu.passerelle.index.Analysis;
 import eu.passerelle.index.Fields;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -73,7 +69,7 @@ public final class TextQuery {
         if (any) {
             b.add(new DisjunctionMaxQuery(perField, TIE), Occur.SHOULD);
         }
-        if (tokens(Fields.TITLE, text).size() > 1) {
+        if (Analysis.tokens(Fields.TITLE, text).size() > 1) {
             addClause(b, phrase(Fields.TITLE, text), W_TITLE_PHRASE);
             addClause(b, phrase(Fields.LABELS, text), W_LABEL_PHRASE);
         }
@@ -92,19 +88,19 @@ public final class TextQuery {
                 any = true;
             }
         }
-        String key = String.join(" ", tokens(Fields.TITLE, text));
+        String key = Analysis.labelKey(text);
         if (!key.isEmpty()) {
             b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.LABEL_KEY, key))), W_EXACT_LABEL), Occur.SHOULD);
         }
-        for (String word : tokens(Fields.LABEL_WORDS, text)) {
+        for (String word : Analysis.tokens(Fields.LABEL_WORDS, text)) {
             if (word.length() >= 4 && reader.docFreq(new Term(Fields.LABEL_WORDS, word)) == 0) {
                 b.add(new BoostQuery(new FuzzyQuery(new Term(Fields.LABEL_WORDS, word), 1, 1), W_TYPO), Occur.SHOULD);
                 any = true;
             }
         }
-        Set<String> words = new LinkedHashSet<>(tokens(Fields.ALL, text));
+        Set<String> words = new LinkedHashSet<>(Analysis.tokens(Fields.ALL, text));
         for (Synonyms.Match m : matches) {
-            m.group().variants().forEach(v -> words.addAll(tokens(Fields.ALL, v)));
+            m.group().variants().forEach(v -> words.addAll(Analysis.tokens(Fields.ALL, v)));
         }
         BooleanQuery.Builder h = new BooleanQuery.Builder();
         words.forEach(w -> h.add(new TermQuery(new Term(Fields.ALL, w)), Occur.SHOULD));
@@ -122,27 +118,6 @@ public final class TextQuery {
 
     static Query phrase(String field, String text) {
         return new QueryBuilder(Analysis.forQuery(field)).createPhraseQuery(field, text, PHRASE_SLOP);
-    }
-
-    /** The analysed words of a text for a field, in order, repeats kept (for word sequences). */
-    public static List<String> tokensInOrder(String field, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = Analysis.forQuery(field).tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    /** The analysed words of a text for a field, in order, without duplicates. */
-    public static List<String> tokens(String field, String text) {
-        return new ArrayList<>(new LinkedHashSet<>(tokensInOrder(field, text)));
     }
 
     private static void add(List<Query> list, Query q, float boost) {
