@@ -45,6 +45,10 @@ public final class LabelLanguage {
         }
         String fr = String.valueOf(item.getOrDefault("title", ""));
         Label label = pick(fr, text(item.get("titleNl")), text(item.get("titleEn")), lang);
+        if ("skill".equals(type) && "esco".equals(item.get("scheme")) && !item.containsKey("titleEn") && label.lang().equals("fr")) {
+            // An ESCO skill item has titleEn only when it differs from its title: without it, the title is the English label.
+            label = new Label(fr, "en");
+        }
         Map<String, Object> out = new LinkedHashMap<>(item);
         if (!label.text().equals(fr)) {
             out.put("title", label.text());

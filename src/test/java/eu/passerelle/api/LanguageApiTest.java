@@ -43,6 +43,16 @@ class LanguageApiTest {
     }
 
     @Test
+    void escoOccupationsShowTheirDutchLabel() {
+        JsonNode nl = ok("/api/v1/search?q=" + enc("animateur") + "&type=occupation&scheme=esco&lang=nl&limit=5");
+        assertThat(nl.get("items")).isNotEmpty().anyMatch(i -> i.get("labelLang").asText().equals("nl")
+                && !i.get("title").asText().equals(i.get("titleFr").asText()));
+        String id = nl.at("/items/0/id").asText();
+        JsonNode record = ok("/api/v1/occupations/" + enc(id) + "?lang=nl");
+        assertThat(record.get("title").asText()).isEqualTo(nl.at("/items/0/title").asText());
+    }
+
+    @Test
     void aRecordWithoutADutchLabelFallsBackToFrenchAndSaysSo() {
         JsonNode nl = ok("/api/v1/search?q=" + enc("AESH") + "&type=occupation&scheme=rome&lang=nl&limit=1");
         JsonNode aesh = nl.get("items").get(0);
