@@ -162,7 +162,7 @@ let filters = {};
 async function search(ev) {
   if (ev) ev.preventDefault();
   const q = $("q").value.trim();
-  const params = new URLSearchParams({ limit: "20" });
+  const params = new URLSearchParams({ limit: "20", facets: "type,country,scheme" });
   if (q) params.set("q", q);
   for (const [k, v] of Object.entries(filters)) if (v.size) params.set(k, [...v].join(","));
   const r = await fetch(`/api/v1/search?${params}`);

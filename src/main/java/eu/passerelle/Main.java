@@ -7,7 +7,6 @@ import eu.passerelle.ingest.GeoNamesReader;
 import eu.passerelle.ingest.OrphanCounter;
 import eu.passerelle.ingest.RomeReader;
 import eu.passerelle.ingest.SyntheticPostings;
-import eu.passerelle.model.Json;
 import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,44 +132,66 @@ public final class Main {
             throw new ConfigException("give the files to import");
         }
         try (Passerelle p = Passerelle.open(config)) {
-            int exit = 0;
+            boolean refusals = false;
             for (String f : files) {
                 String source = opts.getOrDefault("--source", Path.of(f).getFileName().toString().replaceAll("\\.[^.]*$", ""));
-                eu.passerelle.ingest.FeedImport.Result r = p.intake().read(type, source, Files.readString(Path.of(f)));
-                p.intake().writeAll(r.accepted());
-                p.index().commit();
-                long classified = r.lines().stream().filter(l -> l.classification() != null).count();
-                System.out.printf("%s: %d accepted (%d placed under an occupation by the classifier), %d refused%n", f, r.accepted().size(),
-                        classified, r.refused());
-                for (eu.passerelle.ingest.FeedImport.Line l : r.lines()) {
-                    if (l.status().equals("refused")) {
-                        System.out.printf("  line %d%s: %s%n", l.line(), l.field() == null ? "" : " (" + l.field() + ")", l.error());
-                        exit = 1;
-                    }
-                }
+                refusals |= importFile(p, type, source, Path.of(f));
             }
-            if (exit != 0) {
-                System.exit(exit);
+            if (refusals) {
+                System.exit(1);
             }
         }
+    }
+
+    /**
+     * Streams one file into the store and index (constant memory whatever its size): the refused lines are
+     * printed as they come, progress every 100,000 records on stderr, then a summary with the rate.
+     *
+     * @return whether a record was refused
+     */
+    private static boolean importFile(Passerelle p, eu.passerelle.model.RecordType type, String source, Path file) throws Exception {
+        long start = System.nanoTime();
+        long[] seen = {0};
+        eu.passerelle.match.FeedIntake.Summary s;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            s = p.intake().importFeed(type, source, in, l -> {
+                if (l.status().equals("refused")) {
+                    System.out.printf("  %s line %d%s: %s%n", file.getFileName(), l.line(), l.field() == null ? "" : " (" + l.field() + ")", l.error());
+                }
+                if (++seen[0] % 100_000 == 0) {
+                    System.err.printf("  %,d records read (%,.0f/s)%n", seen[0], seen[0] / ((System.nanoTime() - start) / 1e9));
+                }
+            });
+        }
+        p.index().commit();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s: %d accepted (%d placed under an occupation by the classifier), %d refused; %.1f s, %,.0f records/s%n", file,
+                s.accepted(), s.classified(), s.refused(), seconds, (s.accepted() + s.refused()) / Math.max(seconds, 1e-9));
+        return s.refused() > 0;
     }
 
     private static void generatePostings(Deque<String> a) throws Exception {
         java.util.Map<String, String> opts = new java.util.HashMap<>();
         AppConfig config = config(a, List.of("--out", "--count", "--seed"), opts);
         Path out = Path.of(opts.getOrDefault("--out", config.indexData().resolve("postings/synthetic-postings.jsonld").toString()));
-        int count = Integer.parseInt(opts.getOrDefault("--count", "3000"));
-        long seed = Long.parseLong(opts.getOrDefault("--seed", "2026"));
+        int count;
+        long seed;
+        try {
+            count = Integer.parseInt(opts.getOrDefault("--count", "3000"));
+            seed = Long.parseLong(opts.getOrDefault("--seed", "2026"));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--count and --seed are whole numbers");
+        }
+        if (count < 0) {
+            throw new ConfigException("--count is 0 or more");
+        }
         RomeReader.RomeData rome = new RomeReader(config.indexData().resolve("rome")).read();
         var places = GeoNamesReader.read(config.indexData().resolve("geonames"), new OrphanCounter());
-        var postings = SyntheticPostings.generate(rome, places, count, seed);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        // One posting per line inside the array: compact, yet a diff shows which records changed.
-        StringBuilder json = new StringBuilder("[\n");
-        for (int i = 0; i < postings.size(); i++) {
-            json.append(Json.MAPPER.writeValueAsString(postings.get(i))).append(i + 1 < postings.size() ? ",\n" : "\n");
+        int written;
+        try (java.io.Writer w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            written = SyntheticPostings.write(rome, places, count, seed, w);
         }
-        Files.writeString(out, json.append("]\n"));
-        System.out.println("wrote " + postings.size() + " synthetic postings to " + out);
+        System.out.println("wrote " + written + " synthetic postings to " + out);
     }
 }

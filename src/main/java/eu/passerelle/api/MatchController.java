@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /** {@code POST /api/v1/match} and the stored candidate profiles. Parses and validates; the match package decides. */
 final class MatchController {
     private static final Set<String> TARGETS = Set.of("occupation", "training", "posting");
-    private static final Set<String> PROFILE_FIELDS = Set.of("text", "occupations", "skills", "qualifications", "location", "radiusKm", "countries", "languages");
+    private static final Set<String> LANGS = Set.of("fr", "nl", "en");
+    private static final Set<String> PROFILE_FIELDS = Set.of("text", "occupations", "skills", "qualifications", "location", "radiusKm", "countries", "languages", "wantedOccupations");
     private static final Pattern CANDIDATE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     static final int DEFAULT_LIMIT = 10, MAX_LIMIT = 50, MAX_TEXT = 10_000, MAX_LIST = 50;
@@ -42,7 +43,8 @@ final class MatchController {
         ProfileInput profile = profile(body.get("profile"));
         Set<RecordType> targets = targets(body.get("targets"));
         int limit = limit(body.get("limit"));
-        respond(ctx, () -> match.match(profile, targets, limit, noCache(ctx)));
+        String lang = lang(ctx.queryParam("lang"), body.get("lang"));
+        respond(ctx, () -> match.match(profile, targets, limit, lang, noCache(ctx)));
     }
 
     void putCandidate(Context ctx) {
@@ -71,13 +73,14 @@ final class MatchController {
 
     void candidateMatches(Context ctx) {
         auth.require(ctx, Role.ADVISOR, Role.ADMIN);
-        Params.onlyKnown(ctx, Set.of("targets", "limit"));
+        Params.onlyKnown(ctx, Set.of("targets", "limit", "lang"));
         StoredCandidate c = candidate(candidateId(ctx));
         Set<String> t = Params.list(ctx, "targets", TARGETS::contains, "occupation, training, posting", false);
         Set<RecordType> targets = t.isEmpty() ? Set.of(RecordType.OCCUPATION, RecordType.TRAINING, RecordType.POSTING)
                 : t.stream().map(x -> RecordType.fromWire(x).orElseThrow()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
         int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        respond(ctx, () -> match.match(c.profile(), targets, limit, noCache(ctx)));
+        String lang = lang(ctx.queryParam("lang"), null);
+        respond(ctx, () -> match.match(c.profile(), targets, limit, lang, noCache(ctx)));
     }
 
     void deleteCandidate(Context ctx) {
@@ -102,6 +105,19 @@ final class MatchController {
             throw ApiProblem.badParameter("id", "A candidate id is 1 to 100 letters, digits, '.', '_' or '-'.");
         }
         return id;
+    }
+
+    /** The language of the reasons: the query parameter, else the body's {@code lang}, else French. */
+    private static String lang(String query, JsonNode body) {
+        String lang = query != null ? query : body == null || body.isNull() ? null : body.isTextual() ? body.asText() : body.toString();
+        if (lang == null) {
+            return "fr";
+        }
+        String l = lang.strip().toLowerCase(Locale.ROOT);
+        if (!LANGS.contains(l)) {
+            throw ApiProblem.badParameter("lang", "'lang' must be one of fr, nl, en; got '" + lang + "'.");
+        }
+        return l;
     }
 
     private static boolean noCache(Context ctx) {
@@ -148,6 +164,7 @@ final class MatchController {
         String text = p.hasNonNull("text") ? string(p.get("text"), "profile.text", MAX_TEXT) : null;
         List<String> occupations = strings(p.get("occupations"), "profile.occupations");
         List<String> skills = strings(p.get("skills"), "profile.skills");
+        List<String> wanted = strings(p.get("wantedOccupations"), "profile.wantedOccupations");
         List<String> qualifications = strings(p.get("qualifications"), "profile.qualifications");
         String location = null;
         JsonNode loc = p.get("location");
@@ -180,7 +197,7 @@ final class MatchController {
         }
         List<String> languages = strings(p.get("languages"), "profile.languages");
         ProfileInput in = new ProfileInput(text, occupations, skills, qualifications, location, radius,
-                countries.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList(), languages);
+                countries.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList(), languages, wanted);
         if (!in.hasSubstance()) {
             throw ApiProblem.badParameter("profile", "The profile needs at least one of text, occupations, skills, qualifications.");
         }

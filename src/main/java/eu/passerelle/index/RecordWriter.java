@@ -4,6 +4,9 @@ import eu.passerelle.model.Posting;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.model.Training;
 import eu.passerelle.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a training or posting: the store first (the truth: once it has committed, nothing is lost even if
@@ -34,22 +37,31 @@ public final class RecordWriter {
         return existed;
     }
 
-    /** Many records, one refresh at the end (a feed). */
+    /**
+     * Many records (a batch of a feed): the store in one transaction per type, then the index, then one
+     * refresh, so the batch is searchable when this returns.
+     */
     public void putAll(Iterable<?> records) {
+        List<Map.Entry<String, Training>> trainings = new ArrayList<>();
+        List<Map.Entry<String, Posting>> postings = new ArrayList<>();
         for (Object r : records) {
             switch (r) {
-                case Training t -> {
-                    store.records().upsert(RecordType.TRAINING, t.id(), t);
-                    index.upsert(t.id(), DocumentMapper.training(t));
-                }
-                case Posting p -> {
-                    store.records().upsert(RecordType.POSTING, p.id(), p);
-                    index.upsert(p.id(), DocumentMapper.posting(p));
-                }
+                case Training t -> trainings.add(Map.entry(t.id(), t));
+                case Posting p -> postings.add(Map.entry(p.id(), p));
                 default -> throw new IllegalArgumentException("only trainings and postings are written");
             }
         }
-        index.refresh();
+        store.records().upsertAll(RecordType.TRAINING, trainings);
+        store.records().upsertAll(RecordType.POSTING, postings);
+        for (Map.Entry<String, Training> t : trainings) {
+            index.upsert(t.getKey(), DocumentMapper.training(t.getValue()));
+        }
+        for (Map.Entry<String, Posting> p : postings) {
+            index.upsert(p.getKey(), DocumentMapper.posting(p.getValue()));
+        }
+        if (!trainings.isEmpty() || !postings.isEmpty()) {
+            index.refresh();
+        }
     }
 
     /** @return whether it existed */

@@ -26,7 +26,7 @@ public final class MatchService {
     private final Cache<Key, Map<String, Object>> cache = Caffeine.newBuilder()
             .maximumSize(CACHE_ENTRIES).expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
 
-    private record Key(ProfileInput profile, Set<RecordType> targets, int limit, long generation) {
+    private record Key(ProfileInput profile, Set<RecordType> targets, int limit, String lang, long generation) {
     }
 
     public MatchService(ProfileResolver resolver, Matcher matcher, SearchIndex index) {
@@ -36,7 +36,12 @@ public final class MatchService {
     }
 
     public Map<String, Object> match(ProfileInput profile, Set<RecordType> targets, int limit, boolean useCache) {
-        Key key = new Key(profile, targets, limit, index.generation());
+        return match(profile, targets, limit, ReasonRenderer.DEFAULT_LANG, useCache);
+    }
+
+    /** @param lang the language of reasons and resolution notes: fr, nl or en */
+    public Map<String, Object> match(ProfileInput profile, Set<RecordType> targets, int limit, String lang, boolean useCache) {
+        Key key = new Key(profile, targets, limit, lang, index.generation());
         if (useCache) {
             Map<String, Object> cached = cache.getIfPresent(key);
             if (cached != null) {
@@ -46,8 +51,8 @@ public final class MatchService {
         long start = System.nanoTime();
         ResolvedProfile resolved = resolver.resolve(profile);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("results", matcher.match(resolved, targets, limit));
-        answer.put("profile", describe(resolved));
+        answer.put("results", matcher.match(resolved, targets, limit, lang));
+        answer.put("profile", describe(resolved, lang));
         answer.put("tookMs", (System.nanoTime() - start) / 1_000_000);
         cache.put(key, answer);
         return answer;
@@ -71,11 +76,14 @@ public final class MatchService {
         return cache.stats();
     }
 
-    private static Map<String, Object> describe(ResolvedProfile p) {
+    private Map<String, Object> describe(ResolvedProfile p, String lang) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("skills", p.skills().stream().map(MatchService::resolution).toList());
-        out.put("occupations", p.occupations().stream().map(MatchService::resolution).toList());
-        out.put("qualifications", p.qualifications().stream().map(MatchService::resolution).toList());
+        out.put("skills", p.skills().stream().map(r -> resolution(r, lang)).toList());
+        out.put("occupations", p.occupations().stream().map(r -> resolution(r, lang)).toList());
+        out.put("qualifications", p.qualifications().stream().map(r -> resolution(r, lang)).toList());
+        if (!p.wanted().isEmpty()) {
+            out.put("wantedOccupations", p.wanted().stream().map(r -> resolution(r, lang)).toList());
+        }
         out.put("unresolved", p.unresolved());
         out.put("derivedSkills", p.skillEvidence().size());
         if (p.place() != null) {
@@ -95,13 +103,17 @@ public final class MatchService {
         return out;
     }
 
-    private static Map<String, Object> resolution(ResolvedProfile.Resolution r) {
+    private Map<String, Object> resolution(ResolvedProfile.Resolution r, String lang) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", r.input());
         m.put("id", r.id());
         m.put("label", r.label());
         m.put("confidence", r.confidence());
         m.put("via", r.via());
+        // How the word was understood, for a person to read, and as a code for systems that render their own.
+        Reason via = Reason.via(r.via());
+        m.put("viaText", matcher.renderer().render(via, lang));
+        m.put("viaCode", via);
         if (!r.alternatives().isEmpty()) {
             List<Map<String, String>> alts = new ArrayList<>();
             r.alternatives().forEach(a -> alts.add(Map.of("id", a.id(), "label", a.label())));

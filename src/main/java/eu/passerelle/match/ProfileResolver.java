@@ -56,6 +56,10 @@ public final class ProfileResolver {
         for (String o : in.occupations()) {
             add(resolveConcept(o, RecordType.OCCUPATION, "occupation"), occupations, unresolved);
         }
+        List<ResolvedProfile.Resolution> wanted = new ArrayList<>();
+        for (String o : in.wantedOccupations()) {
+            add(resolveConcept(o, RecordType.OCCUPATION, "occupation"), wanted, unresolved);
+        }
         List<ResolvedProfile.Resolution> skills = new ArrayList<>();
         for (String s : in.skills()) {
             add(resolveConcept(s, RecordType.SKILL, "skill"), skills, unresolved);
@@ -95,7 +99,7 @@ public final class ProfileResolver {
 
         Place place = place(in);
         List<String> countries = in.countries().stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
-        return new ResolvedProfile(occupations, skills, qualifications, unresolved, evidence, place, in.radiusKm(), countries, in.languages());
+        return new ResolvedProfile(occupations, skills, qualifications, unresolved, evidence, place, in.radiusKm(), countries, in.languages(), wanted);
     }
 
     /** The profile's place, null when it has none; UnknownPlace when the gazetteer does not know it. */

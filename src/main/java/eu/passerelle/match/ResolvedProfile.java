@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * How the profile's words were understood, shown to the advisor, and the skills the person is taken to
- * have, each with where that comes from.
+ * have, each with where that comes from. {@code wanted}: the occupations the person aims at.
  */
 public record ResolvedProfile(List<Resolution> occupations, List<Resolution> skills, List<Resolution> qualifications,
                               List<String> unresolved, Map<String, Evidence> skillEvidence, Place place, Double radiusKm,
-                              List<String> countries, List<String> languages) {
+                              List<String> countries, List<String> languages, List<Resolution> wanted) {
     /**
      * @param input        what was written
      * @param id           the concept it was resolved to (null when unresolved)

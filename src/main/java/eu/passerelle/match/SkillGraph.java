@@ -67,6 +67,42 @@ public final class SkillGraph {
         return g;
     }
 
+    /** An empty graph, to be built by hand with the methods below (unit tests of the matching phases). */
+    static SkillGraph empty() {
+        return new SkillGraph();
+    }
+
+    SkillGraph withOccupation(String id, String title, String country) {
+        occupations.put(id, new OccupationInfo(id, id.substring(0, id.indexOf(':')), title, country, ""));
+        return this;
+    }
+
+    SkillGraph withSkill(String id, String label) {
+        skillLabels.put(id, label);
+        return this;
+    }
+
+    SkillGraph withRequirement(String occupationId, String skillId, boolean essential, boolean core) {
+        requirements.computeIfAbsent(occupationId, k -> new ArrayList<>()).add(new Requirement(skillId, essential, core));
+        occupationsBySkill.computeIfAbsent(skillId, k -> new ArrayList<>()).add(occupationId);
+        return this;
+    }
+
+    SkillGraph withEquivalence(String a, String b) {
+        addEquivalence(a, b, "exact", 0.95, "test");
+        return this;
+    }
+
+    SkillGraph withMobility(String from, String to, int rank) {
+        mobilities.computeIfAbsent(from, k -> new ArrayList<>()).add(new Mobility(from, to, rank));
+        return this;
+    }
+
+    SkillGraph withBridge(String from, String to, String kind, double confidence) {
+        bridges.computeIfAbsent(from, k -> new ArrayList<>()).add(new OccupationLink(from, to, kind, confidence, "test"));
+        return this;
+    }
+
     private void addEquivalence(String a, String b, String relation, double confidence, String source) {
         equivalents.computeIfAbsent(a, k -> new ArrayList<>()).add(new Equivalent(b, relation, confidence, source));
         equivalents.computeIfAbsent(b, k -> new ArrayList<>()).add(new Equivalent(a, relation, confidence, source));

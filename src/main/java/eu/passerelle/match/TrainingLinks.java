@@ -24,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 public final class TrainingLinks {
-    /** @param source "stated by …" or "inferred from the title" */
-    public record Link(String trainingId, String occupationId, double confidence, String source) {
+    /** @param basis why the training leads there, as a reason: stated by its record, inferred from its title, or through a certification */
+    public record Link(String trainingId, String occupationId, double confidence, Reason basis) {
     }
 
     static final double MIN_INFERRED = 0.5;
@@ -56,7 +56,7 @@ public final class TrainingLinks {
                 return out;
             }
             for (String occ : cert.get().occupations()) {
-                out.add(new Link(cert.get().id(), occ, 1.0, "stated by " + cert.get().provenance().reference()));
+                out.add(new Link(cert.get().id(), occ, 1.0, Reason.of("link.stated")));
             }
             if (out.isEmpty()) {
                 inferOccupation(cert.get()).ifPresent(out::add);
@@ -80,7 +80,7 @@ public final class TrainingLinks {
             return Optional.empty();
         }
         return Optional.of(new Link(t.id(), items.get(0).id(), Math.round(confidence * 100) / 100.0,
-                "inferred from the title « " + t.title() + " » (ROME « " + items.get(0).title() + " »)"));
+                Reason.of("link.inferred", "title", t.title(), "occupation", items.get(0).title())));
     }
 
     /** Trainings leading to an occupation: those stating it, then certifications whose title infers it. */
@@ -89,7 +89,7 @@ public final class TrainingLinks {
             Map<String, Link> out = new java.util.LinkedHashMap<>();
             for (Hit item : search.linkedTo(RecordType.TRAINING, Set.of(id), null, null, Set.of(), 20)) {
                 String tid = item.id();
-                out.put(tid, new Link(tid, id, 1.0, "stated by the training's record"));
+                out.put(tid, new Link(tid, id, 1.0, Reason.of("link.stated")));
             }
             String words = occupationTitle.replace(" / ", " ");
             for (Hit item : search.search(SearchRequest.of(words, RecordType.TRAINING, 10)).items()) {
@@ -108,7 +108,7 @@ public final class TrainingLinks {
                 if (l.trainingId().startsWith("rncp:")) {
                     String code = l.trainingId().substring(5);
                     for (Hit course : coursesFor(code)) {
-                        out.putIfAbsent(course.id(), new Link(course.id(), id, l.confidence(), "leads to " + code + "; " + l.source()));
+                        out.putIfAbsent(course.id(), new Link(course.id(), id, l.confidence(), Reason.of("link.certification", "certification", code, "then", l.basis())));
                     }
                 }
             }

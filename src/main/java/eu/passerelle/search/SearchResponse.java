@@ -11,16 +11,26 @@ import java.util.Map;
  * @param near        the place the distances are measured from, when one was given
  * @param radiusKm    the radius actually used (it may have been widened)
  * @param expanded    the curated synonyms the query was expanded with, so the reader sees why a result matched
+ * @param totalRelation "eq" when {@code total} is exact, "gte" when it is a lower bound: past a thousand
+ *                  matches the top hits are found without visiting every match, so the rest are not counted
  * @param facetTitles the title of each facet dimension in the language asked ({@link #in})
- * @param lang        the language the labels were asked in, when one was asked
+ * @param lang        the language the labels were asked in ({@link #in})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResponse(long total, List<Hit> items, Map<String, List<FacetValue>> facets,
                              long tookMs, Map<String, Object> near, Double radiusKm, List<Expansion> expanded,
-                             Map<String, String> facetTitles, String lang) {
+                             String totalRelation, Map<String, String> facetTitles, String lang) {
+    public static final String EXACT = "eq";
+    public static final String AT_LEAST = "gte";
+
     public SearchResponse(long total, List<Hit> items, Map<String, List<FacetValue>> facets,
                           long tookMs, Map<String, Object> near, Double radiusKm, List<Expansion> expanded) {
-        this(total, items, facets, tookMs, near, radiusKm, expanded, null, null);
+        this(total, items, facets, tookMs, near, radiusKm, expanded, EXACT);
+    }
+
+    public SearchResponse(long total, List<Hit> items, Map<String, List<FacetValue>> facets,
+                          long tookMs, Map<String, Object> near, Double radiusKm, List<Expansion> expanded, String totalRelation) {
+        this(total, items, facets, tookMs, near, radiusKm, expanded, totalRelation, null, null);
     }
 
     /** @param label the value's name in the language asked ("BE" → "Belgique"), so no client shows a code */
@@ -49,6 +59,6 @@ public record SearchResponse(long total, List<Hit> items, Map<String, List<Facet
             });
         }
         return new SearchResponse(total, LabelLanguage.hits(items, lang), facets == null ? null : named, tookMs, near, radiusKm,
-                expanded, facets == null ? null : titles, lang);
+                expanded, totalRelation, facets == null ? null : titles, lang);
     }
 }

@@ -109,6 +109,22 @@ public final class RecordStore {
         });
     }
 
+    /**
+     * Upserts many trainings or postings of one type in one transaction (a batch of a feed): one commit, one
+     * prepared statement, instead of a transaction and an existence check per record.
+     */
+    public void upsertAll(RecordType type, List<? extends Map.Entry<String, ?>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        // Serialised before taking the write lock, so readers and single writes wait for SQLite only.
+        List<Map.Entry<String, String>> rows = records.stream().map(r -> Map.entry(r.getKey(), Json.write(r.getValue()))).toList();
+        db.write(c -> {
+            putOffers(c, type, rows);
+            return null;
+        });
+    }
+
     /** Deletes one record; returns whether it existed. */
     public boolean delete(RecordType type, String id) {
         return db.write(c -> {

@@ -72,15 +72,15 @@ class LanguageApiTest {
 
     @Test
     void facetValuesAndTitlesAreNamedInTheLanguageAsked() {
-        JsonNode nl = ok("/api/v1/search?q=" + enc("auxiliaire de puériculture") + "&lang=nl");
+        JsonNode nl = ok("/api/v1/search?q=" + enc("auxiliaire de puériculture") + "&lang=nl&facets=all");
         assertThat(label(nl, "type", "posting")).isEqualTo("Vacature");
         assertThat(label(nl, "country", "BE")).isEqualTo("België");
         assertThat(nl.at("/facetTitles/country").asText()).isEqualTo("Land");
-        JsonNode fr = ok("/api/v1/search?q=" + enc("auxiliaire de puériculture"));
+        JsonNode fr = ok("/api/v1/search?q=" + enc("auxiliaire de puériculture") + "&facets=all");
         assertThat(label(fr, "country", "BE")).isEqualTo("Belgique");
         assertThat(label(fr, "type", "occupation")).isEqualTo("Métier");
         assertThat(fr.at("/facetTitles/scheme").asText()).isEqualTo("Source");
-        JsonNode en = ok("/api/v1/search?type=posting&lang=en&limit=1");
+        JsonNode en = ok("/api/v1/search?type=posting&lang=en&limit=1&facets=all");
         assertThat(label(en, "country", "LU")).isEqualTo("Luxembourg");
         assertThat(label(en, "contract", "CDI")).isEqualTo("Permanent contract");
         // No facet value of any dimension is left as its bare code.

@@ -36,6 +36,42 @@ class MatchApiTest {
     }
 
     @Test
+    void theOccupationAimedAtComesFirstAndItsTrainingsLead() {
+        JsonNode a = match("{\"profile\":{\"occupations\":[\"AESH\"],\"wantedOccupations\":[\"auxiliaire de puériculture\"],\"countries\":[\"FR\"]},\"limit\":10}");
+        String wanted = a.at("/profile/wantedOccupations/0/id").asText();
+        assertThat(wanted).startsWith("rome:");
+        assertThat(a.at("/results/occupation/0/id").asText()).isEqualTo(wanted);
+        assertThat(a.at("/results/occupation/0/explanation/reasons/0").asText()).isEqualTo("Le métier que vous visez.");
+        String title = a.at("/results/occupation/0/title").asText();
+        assertThat(a.at("/results/training/0/explanation/reasons/0").asText()).contains("« " + title + " »");
+    }
+
+    @Test
+    void reasonsComeAsCodesAndInTheRequestsLanguageWithoutPathsOrEnglishFragments() {
+        String profile = "{\"profile\":{\"occupations\":[\"AESH\"],\"qualifications\":[\"CAP AEPE\"],\"location\":\"Chalon-sur-Saône\",\"countries\":[\"FR\"]},\"limit\":10";
+        JsonNode fr = match(profile + "}");
+        JsonNode nl = post("/api/v1/match?lang=nl", profile + "}", null).json();
+        JsonNode en = match(profile + ",\"lang\":\"en\"}");
+        for (JsonNode a : List.of(fr, nl, en)) {
+            String all = a.toString();
+            assertThat(all).doesNotContain("shared/seeds", ".txt", "index-data/");
+            JsonNode e = a.at("/results/occupation/0/explanation");
+            assertThat(e.get("reasonCodes").size()).isEqualTo(e.get("reasons").size());
+            assertThat(e.at("/reasonCodes/0/code").asText()).isNotBlank();
+            assertThat(a.at("/profile/occupations/0/viaText").asText()).isNotBlank();
+        }
+        String frText = fr.at("/results").toString() + fr.at("/profile").findValuesAsText("viaText");
+        assertThat(frText).doesNotContain("stated by", "inferred from", "exact label", "leads to ", "level and authority");
+        assertThat(nl.at("/results/occupation").toString()).contains("Mobiliteit vermeld in de ROME").doesNotContain("Mobilité répertoriée");
+        assertThat(en.at("/results/occupation").toString()).contains("Career move listed by ROME").doesNotContain("Mobilité répertoriée");
+        // The coverage reason states the coverage figure the result carries.
+        JsonNode first = fr.at("/results/occupation/0/explanation");
+        long percent = Math.round(first.get("coverage").asDouble() * 100);
+        assertThat(first.get("reasons").toString()).contains("Vous couvrez " + percent + " %");
+        assertThat(post("/api/v1/match?lang=de", profile + "}", null).status()).isEqualTo(400);
+    }
+
+    @Test
     void anAeshMovesToLeisureCentreAnimatorThroughTheCpjepsMadeForAesh() {
         JsonNode a = match("{\"profile\":{\"occupations\":[\"AESH\"],\"location\":\"Chalon-sur-Saône\",\"countries\":[\"FR\"]},\"limit\":10}");
         JsonNode resolved = a.at("/profile/occupations/0");

@@ -1,0 +1,132 @@
+package eu.passerelle.match;
+
+import eu.passerelle.store.BridgeStore.OccupationLink;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores candidate occupations: skill fit, ROME moves, certifications held, text, then (for the best ones) the
+ * training pathway. The answer is a ranked list a later step (grouping by concept) may post-process.
+ */
+final class OccupationRanking {
+    /** A scored occupation with what went into its score. */
+    record Scored(String id, double score, Explanation explanation) {
+    }
+
+    private final SkillGraph graph;
+    private final SkillCoverage coverage;
+    private final PathwayEvidence pathways;
+    private final MatchWeights w;
+
+    OccupationRanking(SkillGraph graph, SkillCoverage coverage, PathwayEvidence pathways, MatchWeights w) {
+        this.graph = graph;
+        this.coverage = coverage;
+        this.pathways = pathways;
+        this.w = w;
+    }
+
+    List<Scored> rank(ResolvedProfile p, Map<String, Double> has, CandidateGeneration.Candidates c) {
+        SkillCoverage.SkillWords similar = coverage.words(has);
+        // Skills the person stated: an occupation that uses them fits, however many others it asks for.
+        List<Set<String>> stated = p.skills().stream().map(s -> graph.closure(s.id())).toList();
+        List<Scored> scored = new ArrayList<>();
+        for (String id : c.ids()) {
+            SkillGraph.OccupationInfo info = graph.occupation(id);
+            if (info == null || (!p.countries().isEmpty() && !info.country().isEmpty() && !p.countries().contains(info.country()))) {
+                continue;
+            }
+            List<Reason> reasons = new ArrayList<>();
+            OccupationLink borrowed = graph.borrowedFrom(id);
+            List<SkillGraph.Requirement> requirements = graph.effectiveRequirements(id);
+            SkillCoverage.Coverage cov = coverage.of(requirements, has, similar);
+            double mob = c.mobility().getOrDefault(id, 0.0);
+            Reason mobWhy = c.mobilityWhy().get(id);
+            double qual = c.qualification().getOrDefault(id, 0.0);
+            Reason qualWhy = c.qualificationWhy().get(id);
+            if (borrowed != null) {
+                // A bridged occupation inherits the moves and qualification links of its ROME equivalent.
+                double m2 = c.mobility().getOrDefault(borrowed.toId(), 0.0) * borrowed.confidence();
+                if (m2 > mob) {
+                    mob = m2;
+                    mobWhy = c.mobilityWhy().get(borrowed.toId());
+                }
+                double q2 = c.qualification().getOrDefault(borrowed.toId(), 0.0) * borrowed.confidence();
+                if (q2 > qual) {
+                    qual = q2;
+                    qualWhy = c.qualificationWhy().get(borrowed.toId());
+                }
+            }
+            double txt = c.text().getOrDefault(id, 0.0);
+            double fit = cov.value();
+            if (!stated.isEmpty()) {
+                Set<String> required = new HashSet<>();
+                requirements.forEach(r -> required.add(r.skillId()));
+                long used = stated.stream().filter(s -> s.stream().anyMatch(required::contains)).count();
+                fit = 0.5 * cov.value() + 0.5 * ((double) used / stated.size());
+                if (used > 0) {
+                    reasons.add(Reason.of("occupation.statedSkillsUsed", "used", used, "stated", stated.size()));
+                }
+            }
+            boolean wanted = c.wanted().contains(id);
+            double score = w.coverage() * fit + w.mobility() * mob + w.qualification() * qual + w.text() * txt + (wanted ? w.wanted() : 0);
+            if (score <= 0) {
+                continue;
+            }
+            if (wanted) {
+                reasons.add(0, Reason.of("occupation.wanted"));
+            }
+            if (mobWhy != null && mob > 0) {
+                reasons.add(mobWhy);
+            }
+            if (qualWhy != null && qual > 0) {
+                reasons.add(qualWhy);
+            }
+            reasons.add(Reason.of("occupation.coverage", "percent", Math.round(round(cov.value()) * 100), "heldKey", cov.heldKey(), "totalKey", cov.totalKey(),
+                    "held", cov.held(), "total", cov.total()));
+            long missingEssential = cov.missing().stream().filter(Explanation.MissingSkill::essential).count();
+            reasons.add(missingEssential == 0 ? Reason.of("occupation.noEssentialMissing")
+                    : Reason.of("occupation.essentialMissing", "count", missingEssential, "example", cov.missing().get(0).label()));
+            if (borrowed != null) {
+                reasons.add(Reason.of("occupation.borrowed", "scheme", Reason.of("scheme." + info.scheme()), "from", graph.occupation(borrowed.toId()).title(),
+                        "fromId", borrowed.toId(), "kind", Reason.of("bridge." + borrowed.kind()), "confidence", borrowed.confidence()));
+            }
+            if (txt > w.textReason()) {
+                reasons.add(Reason.of("occupation.closeToWords"));
+            }
+            scored.add(new Scored(id, score, Explanation.of(cov.matched(), cov.missing(), round(cov.value()), reasons)));
+        }
+        scored.sort(BEST_FIRST);
+        return withPathways(scored, p, c);
+    }
+
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id);
+
+    /** The pathway term looks trainings up, so only for the best candidates. */
+    private List<Scored> withPathways(List<Scored> scored, ResolvedProfile p, CandidateGeneration.Candidates c) {
+        List<Scored> rescored = new ArrayList<>(scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            Scored o = scored.get(i);
+            if (i < w.pathwayCandidates() && o.id().startsWith("rome:")) {
+                PathwayEvidence.Evidence evidence = pathways.evidence(o.id(), p);
+                boolean plausible = o.explanation().coverage() >= w.plausibleCoverage() || c.mobility().containsKey(o.id());
+                double value = evidence == null ? 0 : evidence.designedForJob() ? 1.0 : plausible ? w.genericPathway() : 0;
+                if (value > 0) {
+                    List<Reason> reasons = new ArrayList<>(o.explanation().reasonCodes());
+                    reasons.add(1, evidence.reason());
+                    o = new Scored(o.id(), o.score() + w.pathway() * value, o.explanation().withReasons(reasons));
+                }
+            }
+            rescored.add(o);
+        }
+        rescored.sort(BEST_FIRST);
+        return rescored;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
