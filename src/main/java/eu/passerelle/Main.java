@@ -31,6 +31,7 @@ public final class Main {
                 case "generate-postings" -> generatePostings(a);
                 case "eval" -> eu.passerelle.eval.Evaluate.main(a.toArray(String[]::new));
                 case "import" -> importFeeds(a);
+                case "backup" -> backup(a);
                 case "help", "--help" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -41,12 +42,16 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
+        } catch (eu.passerelle.store.StoreRefusedException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(3);
         }
     }
 
     private static void usage() {
         System.err.println("""
-                usage: passerelle [serve] [--port N] [--data-dir DIR] [--index-data DIR] [--reindex]
+                usage: passerelle [serve] [--port N] [--data-dir DIR] [--index-data DIR] [--reindex] [--force-first-start]
+                       passerelle backup [--data-dir DIR] FILE   (while the service runs; FILE must not exist)
                        passerelle generate-postings [--out FILE] [--count N] [--seed N] [--index-data DIR]
                        passerelle eval [--data-dir DIR] [--index-data DIR] [--judgments DIR] [--write-golden]
                        passerelle import --type posting|training --source NAME [--data-dir DIR] FILE...   (service stopped)
@@ -97,8 +102,9 @@ public final class Main {
     }
 
     private static void serve(Deque<String> a) {
+        boolean forceFirstStart = a.remove("--force-first-start");
         AppConfig config = config(a, List.of(), new java.util.HashMap<>());
-        Passerelle passerelle = Passerelle.open(config);
+        Passerelle passerelle = Passerelle.open(config, forceFirstStart);
         Javalin app = AppFactory.create(passerelle);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -141,6 +147,40 @@ public final class Main {
                 System.exit(1);
             }
         }
+    }
+
+    /** Copies the store to FILE while the service runs (the index is not copied: it is rebuilt from the store). */
+    private static void backup(Deque<String> a) {
+        String file = null;
+        Deque<String> options = new ArrayDeque<>();
+        while (!a.isEmpty()) {
+            String x = a.pop();
+            if (x.startsWith("--")) {
+                options.add(x);
+                if (!a.isEmpty()) {
+                    options.add(a.pop());
+                }
+            } else if (file == null) {
+                file = x;
+            } else {
+                throw new ConfigException("backup takes one FILE");
+            }
+        }
+        if (file == null) {
+            throw new ConfigException("give the FILE to write the backup to");
+        }
+        AppConfig config = config(options, List.of(), new java.util.HashMap<>());
+        Path db = config.dataDir().resolve("passerelle.db");
+        Path target = Path.of(file);
+        if (!Files.isRegularFile(db)) {
+            throw new ConfigException("no store at " + db.toAbsolutePath() + " (pass --data-dir DIR)");
+        }
+        if (Files.exists(target)) {
+            throw new ConfigException(target + " already exists; a backup never overwrites a file");
+        }
+        long start = System.nanoTime();
+        eu.passerelle.store.Database.backup(db, target);
+        System.out.printf("backup of %s written to %s (%,d bytes, %.1f s)%n", db, target, target.toFile().length(), (System.nanoTime() - start) / 1e9);
     }
 
     /**

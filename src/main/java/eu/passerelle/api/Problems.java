@@ -25,6 +25,10 @@ public final class Problems {
     public static void register(JavalinConfig config) {
         config.routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(), e.param()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), titleOf(e.getStatus()), e.getMessage(), null));
+        config.routes.exception(eu.passerelle.index.IndexUnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "30");
+            write(ctx, 503, "Service unavailable", e.getMessage(), null);
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             String ref = Long.toHexString(System.nanoTime());
             LOG.error("unexpected failure on {} {} (ref {})", ctx.method(), Observability.route(ctx), ref, e); // the template: paths may hold personal ids

@@ -4,18 +4,24 @@ import eu.passerelle.model.Posting;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.model.Training;
 import eu.passerelle.store.Store;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes a training or posting: the store first (the truth: once it has committed, nothing is lost even if
- * the index write fails, since a start that finds them apart rebuilds the index), then the index, then a
- * refresh, so the record is searchable when the caller gets its answer.
+ * the index write fails, since a start replays every store change the index had not committed), then the
+ * index, then a refresh, so the record is searchable when the caller gets its answer.
+ *
+ * <p>The store write and the index write of a record happen under one lock, so the index applies changes
+ * in the store's order: two writers racing on one id (PUT/PUT, PUT/DELETE) leave in the index the version
+ * the store kept. The refresh, the slow part, runs outside it. SQLite takes one writer at a time anyway.
  */
 public final class RecordWriter {
     private final Store store;
     private final SearchIndex index;
+    private final ReentrantLock order = new ReentrantLock();
 
     public RecordWriter(Store store, SearchIndex index) {
         this.store = store;
@@ -24,15 +30,21 @@ public final class RecordWriter {
 
     /** @return true when a record with this id existed before */
     public boolean put(Training t) {
-        boolean existed = store.records().upsert(RecordType.TRAINING, t.id(), t);
-        index.upsert(t.id(), DocumentMapper.training(t));
+        boolean existed = inOrder(() -> {
+            boolean e = store.records().upsert(RecordType.TRAINING, t.id(), t);
+            index.upsert(t.id(), DocumentMapper.training(t));
+            return e;
+        });
         index.refresh();
         return existed;
     }
 
     public boolean put(Posting p) {
-        boolean existed = store.records().upsert(RecordType.POSTING, p.id(), p);
-        index.upsert(p.id(), DocumentMapper.posting(p));
+        boolean existed = inOrder(() -> {
+            boolean e = store.records().upsert(RecordType.POSTING, p.id(), p);
+            index.upsert(p.id(), DocumentMapper.posting(p));
+            return e;
+        });
         index.refresh();
         return existed;
     }
@@ -51,14 +63,17 @@ public final class RecordWriter {
                 default -> throw new IllegalArgumentException("only trainings and postings are written");
             }
         }
-        store.records().upsertAll(RecordType.TRAINING, trainings);
-        store.records().upsertAll(RecordType.POSTING, postings);
-        for (Map.Entry<String, Training> t : trainings) {
-            index.upsert(t.getKey(), DocumentMapper.training(t.getValue()));
-        }
-        for (Map.Entry<String, Posting> p : postings) {
-            index.upsert(p.getKey(), DocumentMapper.posting(p.getValue()));
-        }
+        inOrder(() -> {
+            store.records().upsertAll(RecordType.TRAINING, trainings);
+            store.records().upsertAll(RecordType.POSTING, postings);
+            for (Map.Entry<String, Training> t : trainings) {
+                index.upsert(t.getKey(), DocumentMapper.training(t.getValue()));
+            }
+            for (Map.Entry<String, Posting> p : postings) {
+                index.upsert(p.getKey(), DocumentMapper.posting(p.getValue()));
+            }
+            return null;
+        });
         if (!trainings.isEmpty() || !postings.isEmpty()) {
             index.refresh();
         }
@@ -66,9 +81,29 @@ public final class RecordWriter {
 
     /** @return whether it existed */
     public boolean delete(RecordType type, String id) {
-        boolean existed = store.records().delete(type, id);
-        index.delete(id);
+        boolean existed = inOrder(() -> {
+            boolean e = store.records().delete(type, id);
+            index.delete(id);
+            return e;
+        });
         index.refresh();
         return existed;
+    }
+
+    /** Rebuilds the whole index from the store with writes held back (after damage found at run time). */
+    public void rebuildIndex() {
+        inOrder(() -> IndexBuilder.rebuild(store, index));
+    }
+
+    private <T> T inOrder(java.util.function.Supplier<T> work) {
+        order.lock();
+        try {
+            T result = work.get();
+            // Every store change so far is in the writer: a commit from now on records it as applied.
+            index.applied(store.records().lastChange());
+            return result;
+        } finally {
+            order.unlock();
+        }
     }
 }
