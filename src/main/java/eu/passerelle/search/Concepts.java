@@ -77,7 +77,7 @@ public final class Concepts {
         if ("nl".equals(lang) || (countries.contains("BE") && !countries.contains("FR"))) {
             return "competent";
         }
-        if ("fr".equals(lang) || countries.contains("FR")) {
+        if (lang == null || "fr".equals(lang) || countries.contains("FR")) {
             return "rome";
         }
         return "esco";

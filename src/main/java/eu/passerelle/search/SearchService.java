@@ -63,21 +63,30 @@ public final class SearchService {
      */
     static final int TOTAL_HITS_THRESHOLD = 1_000;
 
-    /** Answers kept for repeated searches; 2,000 answers of ~10 kB is ~20 MB. */
-    private static final int CACHE_ENTRIES = 2_000;
+    /** Answers kept for repeated searches, bounded by their size (characters of their JSON), not their number. */
+    private static final long CACHE_JSON_CHARS = 32L << 20;
 
     private final SearchIndex index;
     private final TextQuery textQuery;
-    /** Keyed by the index generation too: any write makes every older answer unreachable. */
+    /**
+     * Keyed by the version of the searcher that answered: a refresh that shows a write makes every older
+     * answer unreachable, and an answer computed while a refresh happened is not kept.
+     */
     private final Cache<CacheKey, SearchResponse> cache;
 
-    private record CacheKey(SearchRequest request, long generation) {
+    private record CacheKey(SearchRequest request, long searcherVersion) {
     }
 
     public SearchService(SearchIndex index, Synonyms synonyms) {
         this.index = index;
         this.textQuery = new TextQuery(synonyms);
-        this.cache = Caffeine.newBuilder().maximumSize(CACHE_ENTRIES).expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
+        this.cache = Caffeine.newBuilder().maximumWeight(CACHE_JSON_CHARS)
+                .weigher((CacheKey k, SearchResponse v) -> eu.passerelle.model.Json.write(v).length()).expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
+    }
+
+    /** The version of the searcher answering now: what caches built on search answers are keyed by. */
+    public long searcherVersion() {
+        return index.searcherVersion();
     }
 
     public CacheStats cacheStats() {
@@ -96,7 +105,8 @@ public final class SearchService {
     /** @param timer charged with each phase of the request (the API layer sends it back as Server-Timing) */
     public SearchResponse search(SearchRequest r, boolean useCache, PhaseTimer timer) {
         long start = System.nanoTime();
-        CacheKey key = new CacheKey(r, index.generation());
+        long version = index.searcherVersion();
+        CacheKey key = new CacheKey(r, version);
         SearchResponse cached = useCache ? cache.getIfPresent(key) : null;
         if (cached != null) {
             timer.mark("cache");
@@ -104,7 +114,9 @@ public final class SearchService {
                     cached.totalRelation());
         }
         SearchResponse answer = compute(r, start, timer);
-        cache.put(key, answer);
+        if (index.searcherVersion() == version) { // else a refresh happened meanwhile: parts may come from either searcher
+            cache.put(key, answer);
+        }
         return answer;
     }
 
@@ -424,7 +436,8 @@ public final class SearchService {
         timer.mark("items");
         if (!needPassage.isEmpty()) {
             // Matched through the description only: a passage of it, with offsets read from the postings.
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.forQuery(Fields.ALL)).withMaxLength(SNIPPET_SOURCE_CHARS).build();
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.forQuery(Fields.ALL)).withMaxLength(SNIPPET_SOURCE_CHARS)
+                    .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<b>", "</b>", "... ", true)).build(); // text HTML-escaped
             int[] docIds = needPassage.stream().mapToInt(i -> page[i].doc).toArray();
             String[] passages = highlighter.highlightFields(new String[] {Fields.ALL}, text.highlight(), docIds, new int[] {1}).get(Fields.ALL);
             for (int k = 0; k < docIds.length; k++) {
@@ -467,6 +480,10 @@ public final class SearchService {
         String cut = s.substring(from, Math.min(s.length(), from + SNIPPET_CHARS));
         // Never leave a half tag behind.
         cut = cut.replaceAll("^[^<]*?>", "").replaceAll("<[^>]*$", "");
+        if (from > 0) {
+            cut = cut.replaceFirst("^[#A-Za-z0-9]{0,8};", ""); // nor half an escape ("amp;")
+        }
+        cut = cut.replaceFirst("&[#A-Za-z0-9]{0,8}$", "");
         if (cut.lastIndexOf("<b>") > cut.lastIndexOf("</b>")) {
             cut = cut + "</b>";
         }
