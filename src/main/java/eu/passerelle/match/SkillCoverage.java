@@ -43,7 +43,7 @@ final class SkillCoverage {
          * Closest skill per required skill, for this person: occupations share most of their skills, so the same
          * skill is looked up for many candidates. Bounded by the graph's skills; lives for one request.
          */
-        private final Map<String, Closest> closest = new HashMap<>();
+        private final Map<String, Closest> closest = new HashMap<>(8192); // ~ the skills of 250 candidates: no rehash
         private static final Closest NONE = new Closest("", 0);
 
         SkillWords(Map<String, Double> has) {
@@ -58,10 +58,12 @@ final class SkillCoverage {
 
         /** The person's skill most similar to this one, if similar enough, else null. */
         Closest closest(String skillId) {
-            Closest c = closest.computeIfAbsent(skillId, id -> {
-                Closest found = search(id);
-                return found == null ? NONE : found;
-            });
+            Closest c = closest.get(skillId);
+            if (c == null) {
+                Closest found = search(skillId);
+                c = found == null ? NONE : found;
+                closest.put(skillId, c);
+            }
             return c == NONE ? null : c;
         }
 
