@@ -7,7 +7,6 @@ import eu.passerelle.ingest.GeoNamesReader;
 import eu.passerelle.ingest.OrphanCounter;
 import eu.passerelle.ingest.RomeReader;
 import eu.passerelle.ingest.SyntheticPostings;
-import eu.passerelle.model.Json;
 import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,9 @@ import java.util.List;
  * scripts/run, scripts/eval and scripts/bench, which find a JDK 21+ and build when needed.
  */
 public final class Main {
+    /** Options that take no value. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("--reindex");
+
     private Main() {
     }
 
@@ -32,6 +34,7 @@ public final class Main {
                 case "generate-postings" -> generatePostings(a);
                 case "eval" -> eu.passerelle.eval.Evaluate.main(a.toArray(String[]::new));
                 case "import" -> importFeeds(a);
+                case "backup" -> backup(a);
                 case "help", "--help" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -42,12 +45,16 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
+        } catch (eu.passerelle.store.StoreRefusedException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(3);
         }
     }
 
     private static void usage() {
         System.err.println("""
-                usage: passerelle [serve] [--port N] [--data-dir DIR] [--index-data DIR] [--reindex]
+                usage: passerelle [serve] [--port N] [--data-dir DIR] [--index-data DIR] [--reindex] [--force-first-start]
+                       passerelle backup [--data-dir DIR] FILE   (while the service runs; FILE must not exist)
                        passerelle generate-postings [--out FILE] [--count N] [--seed N] [--index-data DIR]
                        passerelle eval [--data-dir DIR] [--index-data DIR] [--judgments DIR] [--write-golden]
                        passerelle import --type posting|training --source NAME [--data-dir DIR] FILE...   (service stopped)
@@ -98,8 +105,9 @@ public final class Main {
     }
 
     private static void serve(Deque<String> a) {
+        boolean forceFirstStart = a.remove("--force-first-start");
         AppConfig config = config(a, List.of(), new java.util.HashMap<>());
-        Passerelle passerelle = Passerelle.open(config);
+        Passerelle passerelle = Passerelle.open(config, forceFirstStart);
         Javalin app = AppFactory.create(passerelle);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -111,19 +119,8 @@ public final class Main {
 
     /** Imports feed files (NDJSON or JSON arrays; postings as schema.org JobPosting or Passerelle JSON) into the data dir. */
     private static void importFeeds(Deque<String> a) throws Exception {
-        List<String> files = new java.util.ArrayList<>();
         Deque<String> options = new ArrayDeque<>();
-        while (!a.isEmpty()) {
-            String x = a.pop();
-            if (x.startsWith("--")) {
-                options.add(x);
-                if (!a.isEmpty()) {
-                    options.add(a.pop());
-                }
-            } else {
-                files.add(x);
-            }
-        }
+        List<String> files = importArguments(a, options);
         java.util.Map<String, String> opts = new java.util.HashMap<>();
         AppConfig config = config(options, List.of("--type", "--source"), opts);
         eu.passerelle.model.RecordType type = eu.passerelle.model.RecordType.fromWire(opts.getOrDefault("--type", ""))
@@ -133,44 +130,124 @@ public final class Main {
             throw new ConfigException("give the files to import");
         }
         try (Passerelle p = Passerelle.open(config)) {
-            int exit = 0;
+            boolean refusals = false;
             for (String f : files) {
                 String source = opts.getOrDefault("--source", Path.of(f).getFileName().toString().replaceAll("\\.[^.]*$", ""));
-                eu.passerelle.ingest.FeedImport.Result r = p.intake().read(type, source, Files.readString(Path.of(f)));
-                p.intake().writeAll(r.accepted());
-                p.index().commit();
-                long classified = r.lines().stream().filter(l -> l.classification() != null).count();
-                System.out.printf("%s: %d accepted (%d placed under an occupation by the classifier), %d refused%n", f, r.accepted().size(),
-                        classified, r.refused());
-                for (eu.passerelle.ingest.FeedImport.Line l : r.lines()) {
-                    if (l.status().equals("refused")) {
-                        System.out.printf("  line %d%s: %s%n", l.line(), l.field() == null ? "" : " (" + l.field() + ")", l.error());
-                        exit = 1;
-                    }
-                }
+                refusals |= importFile(p, type, source, Path.of(f));
             }
-            if (exit != 0) {
-                System.exit(exit);
+            if (refusals) {
+                System.exit(1);
             }
         }
+    }
+
+    /** Copies the store to FILE while the service runs (the index is not copied: it is rebuilt from the store). */
+    private static void backup(Deque<String> a) {
+        String file = null;
+        Deque<String> options = new ArrayDeque<>();
+        while (!a.isEmpty()) {
+            String x = a.pop();
+            if (x.startsWith("--")) {
+                options.add(x);
+                if (!a.isEmpty()) {
+                    options.add(a.pop());
+                }
+            } else if (file == null) {
+                file = x;
+            } else {
+                throw new ConfigException("backup takes one FILE");
+            }
+        }
+        if (file == null) {
+            throw new ConfigException("give the FILE to write the backup to");
+        }
+        AppConfig config = config(options, List.of(), new java.util.HashMap<>());
+        Path db = config.dataDir().resolve("passerelle.db");
+        Path target = Path.of(file);
+        if (!Files.isRegularFile(db)) {
+            throw new ConfigException("no store at " + db.toAbsolutePath() + " (pass --data-dir DIR)");
+        }
+        if (Files.exists(target)) {
+            throw new ConfigException(target + " already exists; a backup never overwrites a file");
+        }
+        long start = System.nanoTime();
+        eu.passerelle.store.Database.backup(db, target);
+        System.out.printf("backup of %s written to %s (%,d bytes, %.1f s)%n", db, target, target.toFile().length(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Splits import's arguments into options (each with its value, flags alone) and the files to import. */
+    static List<String> importArguments(Deque<String> a, Deque<String> options) {
+        List<String> files = new java.util.ArrayList<>();
+        while (!a.isEmpty()) {
+            String x = a.pop();
+            if (x.startsWith("--")) {
+                options.add(x);
+                // A flag takes no value: "--reindex feed.json" names a file to import, not the flag's value.
+                if (!FLAGS.contains(x) && !a.isEmpty()) {
+                    options.add(a.pop());
+                }
+            } else {
+                files.add(x);
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Streams one file into the store and index (constant memory whatever its size): the refused lines are
+     * printed as they come, progress every 100,000 records on stderr, then a summary with the rate.
+     *
+     * @return whether a record was refused
+     */
+    private static boolean importFile(Passerelle p, eu.passerelle.model.RecordType type, String source, Path file) throws Exception {
+        long start = System.nanoTime();
+        // CPU time as well as wall time: on a shared machine the wall clock says more about the neighbours.
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        long[] seen = {0};
+        eu.passerelle.match.FeedIntake.Summary s;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            s = p.intake().importFeed(type, source, in, l -> {
+                if (l.status().equals("refused")) {
+                    System.out.printf("  %s line %d%s: %s%n", file.getFileName(), l.line(), l.field() == null ? "" : " (" + l.field() + ")", l.error());
+                }
+                if (++seen[0] % 100_000 == 0) {
+                    System.err.printf("  %,d records read (%,.0f/s)%n", seen[0], seen[0] / ((System.nanoTime() - start) / 1e9));
+                }
+            });
+        }
+        p.index().commit();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        long records = s.accepted() + s.refused();
+        System.out.printf("%s: %d accepted (%d placed under an occupation by the classifier), %d refused; %.1f s, %,.0f records/s"
+                + " (CPU %.1f s, %,.0f records per CPU-second)%n", file, s.accepted(), s.classified(), s.refused(), seconds,
+                records / Math.max(seconds, 1e-9), cpu, records / Math.max(cpu, 1e-9));
+        return s.refused() > 0;
     }
 
     private static void generatePostings(Deque<String> a) throws Exception {
         java.util.Map<String, String> opts = new java.util.HashMap<>();
         AppConfig config = config(a, List.of("--out", "--count", "--seed"), opts);
         Path out = Path.of(opts.getOrDefault("--out", config.indexData().resolve("postings/synthetic-postings.jsonld").toString()));
-        int count = Integer.parseInt(opts.getOrDefault("--count", "3000"));
-        long seed = Long.parseLong(opts.getOrDefault("--seed", "2026"));
+        int count;
+        long seed;
+        try {
+            count = Integer.parseInt(opts.getOrDefault("--count", "3000"));
+            seed = Long.parseLong(opts.getOrDefault("--seed", "2026"));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--count and --seed are whole numbers");
+        }
+        if (count < 0) {
+            throw new ConfigException("--count is 0 or more");
+        }
         RomeReader.RomeData rome = new RomeReader(config.indexData().resolve("rome")).read();
         var places = GeoNamesReader.read(config.indexData().resolve("geonames"), new OrphanCounter());
-        var postings = SyntheticPostings.generate(rome, places, count, seed);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        // One posting per line inside the array: compact, yet a diff shows which records changed.
-        StringBuilder json = new StringBuilder("[\n");
-        for (int i = 0; i < postings.size(); i++) {
-            json.append(Json.MAPPER.writeValueAsString(postings.get(i))).append(i + 1 < postings.size() ? ",\n" : "\n");
+        int written;
+        try (java.io.Writer w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            written = SyntheticPostings.write(rome, places, count, seed, w);
         }
-        Files.writeString(out, json.append("]\n"));
-        System.out.println("wrote " + postings.size() + " synthetic postings to " + out);
+        System.out.println("wrote " + written + " synthetic postings to " + out);
     }
 }

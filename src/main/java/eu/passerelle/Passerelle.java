@@ -20,6 +20,8 @@ import eu.passerelle.search.SearchService;
 import eu.passerelle.search.SuggestService;
 import eu.passerelle.search.Synonyms;
 import eu.passerelle.store.Store;
+import eu.passerelle.store.StoreCheck;
+import eu.passerelle.store.StoreRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,17 +62,55 @@ public final class Passerelle implements AutoCloseable {
         ProfileResolver resolver = new ProfileResolver(search, graph, trainings, recognition, gazetteer);
         this.match = new MatchService(resolver, new Matcher(graph, trainings, search, recognition, store), index);
         this.classifier = new PostingClassifier(search, resolver);
-        this.intake = new FeedIntake(new FeedImport(gazetteer), classifier, new eu.passerelle.index.RecordWriter(store, index));
+        eu.passerelle.index.RecordWriter writer = new eu.passerelle.index.RecordWriter(store, index);
+        this.intake = new FeedIntake(new FeedImport(gazetteer), classifier, writer);
+        // Damage found by a search at run time: rebuilt from the store in the background, searches answer 503 meanwhile.
+        index.onDamage(() -> Thread.ofPlatform().name("index-rebuild").daemon().start(() -> {
+            try {
+                writer.rebuildIndex();
+                index.recovery("rebuilt at run time: " + index.damage().orElse("damage found by a search"));
+            } catch (RuntimeException e) {
+                LOG.error("index: the rebuild after damage failed; restart with --reindex", e);
+            }
+        }));
     }
 
+    /** Present in the data dir while a Passerelle has it open: found at start, the previous stop was unclean. */
+    static final String RUNNING_MARKER = "passerelle.running";
+
     public static Passerelle open(AppConfig config) {
+        return open(config, false);
+    }
+
+    /**
+     * @param forceFirstStart move a store that is refused (empty, damaged, log lost) aside and import anew,
+     *                        instead of refusing to start
+     */
+    public static Passerelle open(AppConfig config, boolean forceFirstStart) {
         config.checkPaths();
         long start = System.nanoTime();
         Store store = null;
         SearchIndex index = null;
         try {
             Files.createDirectories(config.dataDir());
-            store = new Store(config.dataDir().resolve("passerelle.db"));
+            java.nio.file.Path dbFile = config.dataDir().resolve("passerelle.db");
+            java.nio.file.Path marker = config.dataDir().resolve(RUNNING_MARKER);
+            boolean unclean = Files.exists(marker);
+            if (unclean) {
+                LOG.warn("passerelle: the previous run did not stop cleanly; checking the store and the index");
+            }
+            java.util.Optional<String> problem = StoreCheck.problem(dbFile, unclean);
+            if (problem.isEmpty() && unclean && Files.exists(dbFile)) {
+                problem = quickCheck(dbFile);
+            }
+            if (problem.isPresent()) {
+                if (!forceFirstStart) {
+                    throw new StoreRefusedException(problem.get());
+                }
+                moveAside(config.dataDir(), problem.get());
+            }
+            store = new Store(dbFile);
+            Files.writeString(marker, java.time.Instant.now().toString());
             boolean imported = false;
             java.util.Map<String, Double> phases = new java.util.LinkedHashMap<>(java.util.Map.of("import", 0.0, "index", 0.0, "crosswalk", 0.0));
             long t = System.nanoTime();
@@ -79,10 +119,9 @@ public final class Passerelle implements AutoCloseable {
                 imported = true;
                 phases.put("import", (System.nanoTime() - t) / 1e9);
             }
-            index = new SearchIndex(config.dataDir().resolve("index"), config.refreshMillis(), config.commitMillis());
+            index = new SearchIndex(config.dataDir().resolve("index"), config.refreshMillis(), config.commitMillis(), unclean);
             t = System.nanoTime();
-            if (imported || config.reindex() || !IndexBuilder.agrees(store, index)) {
-                IndexBuilder.rebuild(store, index);
+            if (IndexBuilder.catchUp(store, index, imported ? "the reference data was just imported" : config.reindex() ? "--reindex was asked" : null)) {
                 phases.put("index", (System.nanoTime() - t) / 1e9);
             }
             Gazetteer gazetteer = new Gazetteer(store.sources().places());
@@ -106,6 +145,28 @@ public final class Passerelle implements AutoCloseable {
             closeQuietly(index, store);
             throw e;
         }
+    }
+
+    /** A damaged store that quick_check finds (only after an unclean stop: it reads every page). */
+    private static java.util.Optional<String> quickCheck(java.nio.file.Path dbFile) {
+        try (Store probe = new Store(dbFile)) {
+            return probe.db().quickCheck().map(p -> "the store file is damaged (" + p + ")");
+        } catch (RuntimeException e) {
+            return java.util.Optional.of("the store file cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Keeps every refused file under a dated name (never deletes the truth) and lets the start import anew. */
+    private static void moveAside(java.nio.file.Path dataDir, String problem) throws IOException {
+        String suffix = ".refused-" + java.time.Instant.now().toString().replace(':', '-');
+        for (String name : java.util.List.of("passerelle.db", "passerelle.db-wal", "passerelle.db-shm")) {
+            java.nio.file.Path f = dataDir.resolve(name);
+            if (Files.exists(f)) {
+                Files.move(f, dataDir.resolve(name + suffix));
+            }
+        }
+        LOG.warn("passerelle: --force-first-start: {}; the store files were moved aside with the suffix {} and a new store is imported",
+                problem, suffix);
     }
 
     private static void closeQuietly(SearchIndex index, Store store) {
@@ -166,8 +227,14 @@ public final class Passerelle implements AutoCloseable {
         return intake;
     }
 
+    /** Closes the index (committing it) and the store, then records the stop as clean. */
     @Override
     public void close() {
         closeQuietly(index, store);
+        try {
+            Files.deleteIfExists(config.dataDir().resolve(RUNNING_MARKER));
+        } catch (IOException e) {
+            LOG.warn("passerelle: could not remove {}: the next start will check the data dir as after a crash", RUNNING_MARKER);
+        }
     }
 }

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WorkQueue implements AutoCloseable {
     static final int RETRY_AFTER_SECONDS = 1;
+    static final String SERVER_TIMING = "Server-Timing";
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final ThreadPoolExecutor pool;
     private final AtomicLong rejected = new AtomicLong();
@@ -44,9 +46,18 @@ final class WorkQueue implements AutoCloseable {
 
     void run(Context ctx, Handler handler) throws Exception {
         Future<?> done;
+        long submitted = System.nanoTime();
         try {
             done = pool.submit(() -> {
+                long started = System.nanoTime();
+                long cpu = THREADS.getCurrentThreadCpuTime();
                 handler.handle(ctx);
+                // Time spent waiting for a worker, and (when the handler did not break its own time down) the work's
+                // wall and CPU time: the benchmark reads them from outside.
+                String own = ctx.res().getHeader(SERVER_TIMING);
+                ctx.header(SERVER_TIMING, String.format(java.util.Locale.ROOT, "queue;dur=%.3f, ", (started - submitted) / 1e6)
+                        + (own != null ? own : String.format(java.util.Locale.ROOT, "work;dur=%.3f, cpu;dur=%.3f",
+                        (System.nanoTime() - started) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6)));
                 return null;
             });
         } catch (RejectedExecutionException e) {

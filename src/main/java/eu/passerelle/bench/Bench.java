@@ -1,142 +1,277 @@
 package eu.passerelle.bench;
 
-import eu.passerelle.Passerelle;
-import eu.passerelle.api.AppFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import eu.passerelle.config.AppConfig;
-import eu.passerelle.eval.Judgments;
-import io.javalin.Javalin;
+import eu.passerelle.model.Json;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code scripts/bench}: the speed and memory of the embedded default, never part of the tests.
+ * {@code scripts/bench}: the service's speed and memory measured from outside, never part of the tests.
  * <ol>
- *   <li>first start on an empty data dir: import + index time;</li>
- *   <li>a restart over the same dir (what every later start costs);</li>
- *   <li>search over HTTP with 1, 4 and 8 closed-loop clients on a mix of typical queries
- *       (the relevance set's queries, text + place, filters alone, facets): first with
- *       "Cache-Control: no-cache" (every answer computed), then with the answer cache;</li>
- *   <li>match over HTTP (POST /api/v1/match, all three targets) on the relevance set's profiles, uncached
- *       then cached;</li>
- *   <li>heap after GC, index and store size on disk.</li>
+ *   <li>the service in its own JVM (as scripts/run starts it, rate limits off through the operator's settings):
+ *       first start on an empty data dir; with {@code --postings N}, N synthetic postings generated and imported
+ *       from the command line; a later start over the same dir;</li>
+ *   <li>the load client in another process (wrk with a Lua script cycling the request list; without wrk, this
+ *       JVM's HTTP client): search, postings alone, and match, uncached ({@code Cache-Control: no-cache}) and
+ *       cached, at 1, 4 and 8 clients: p50, p99, p99.9, throughput and errors;</li>
+ *   <li>where a search's time goes, from each answer's {@code Server-Timing} header;</li>
+ *   <li>the same searches on raw Lucene (this JVM, the same index, top k only) at 1, 2 and 8 threads, and the
+ *       service/raw ratio;</li>
+ *   <li>heap after GC and RSS of the service's process, index and store size on disk.</li>
  * </ol>
- * The load clients run in the same JVM and share the machine's cores with the server, so the numbers are
- * pessimistic on a 2-core machine.
- *
- * <pre>scripts/bench [--seconds N] [--keep DIR]</pre>
+ * <pre>scripts/bench [--seconds N] [--postings N] [--heap 1g] [--port 7102] [--index-data DIR] [--data-dir DIR] [--keep]</pre>
+ * {@code --data-dir} keeps the data dir there (made on the first run, reused after: a scale run's postings are
+ * generated and imported once).
  */
 public final class Bench {
+    private static final int[] CLIENTS = {1, 4, 8};
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String base;
+
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = 15;
+        int seconds = 10;
+        int postings = 0;
+        int port = 7102;
+        String heap = "1g";
+        boolean keep = false;
+        Path dataDir = null;
         Path indexData = AppConfig.DEFAULT_INDEX_DATA;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--postings" -> postings = Integer.parseInt(args[++i]);
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--heap" -> heap = args[++i];
                 case "--index-data" -> indexData = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                case "--keep" -> keep = true;
+                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (scripts/bench [--seconds N] [--postings N] [--heap 1g] [--port N] [--index-data DIR] [--data-dir DIR] [--keep])");
             }
         }
-        Path dir = Files.createTempDirectory("passerelle-bench-");
+        Path work = Files.createTempDirectory("passerelle-bench-");
         try {
-            System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-            long t0 = System.nanoTime();
-            Passerelle first = Passerelle.open(AppConfig.defaults(dir, indexData));
-            double firstStart = (System.nanoTime() - t0) / 1e9;
-            first.close();
-            t0 = System.nanoTime();
-            Passerelle p = Passerelle.open(AppConfig.defaults(dir, indexData));
-            double restart = (System.nanoTime() - t0) / 1e9;
-            Javalin app = AppFactory.create(p, eu.passerelle.config.RateLimit.OFF).start(0);
-            try {
-                List<LoadRun.Call> searches = searchMix(Path.of("src/test/resources/relevance/search-judgments.tsv"));
-                LoadRun load = new LoadRun("http://localhost:" + app.port());
-                System.out.printf(Locale.ROOT, "first start (import + index, empty data dir): %.1f s%n", firstStart);
-                System.out.printf(Locale.ROOT, "later start (store and index reused):          %.1f s%n", restart);
-                System.out.printf(Locale.ROOT, "search mix: %d distinct requests%n", searches.size());
-                load.run("warm-up", 8, Duration.ofSeconds(Math.max(5, seconds / 2)), i -> searches.get(i % searches.size()));
-                for (int clients : new int[] {1, 4, 8}) {
-                    System.out.println(load.run("search uncached", clients, Duration.ofSeconds(seconds), i -> uncached(searches.get(i % searches.size()))).format());
-                }
-                for (int clients : new int[] {1, 4, 8}) {
-                    System.out.println(load.run("search cached", clients, Duration.ofSeconds(seconds), i -> searches.get(i % searches.size())).format());
-                }
-                System.out.printf(Locale.ROOT, "search cache: %s%n", p.search().cacheStats());
-                List<LoadRun.Call> matches = matchMix(Path.of("src/test/resources/relevance/match-judgments.tsv"));
-                System.out.printf(Locale.ROOT, "match mix: %d distinct profiles (all three targets)%n", matches.size());
-                load.run("warm-up", 8, Duration.ofSeconds(Math.max(5, seconds / 2)), i -> uncached(matches.get(i % matches.size())));
-                for (int clients : new int[] {1, 4, 8}) {
-                    System.out.println(load.run("match uncached", clients, Duration.ofSeconds(seconds), i -> uncached(matches.get(i % matches.size()))).format());
-                }
-                for (int clients : new int[] {1, 4, 8}) {
-                    System.out.println(load.run("match cached", clients, Duration.ofSeconds(seconds), i -> matches.get(i % matches.size())).format());
-                }
-                System.gc();
-                Runtime rt = Runtime.getRuntime();
-                System.out.printf(Locale.ROOT, "heap used after GC: %d MiB; index on disk: %d MiB; store on disk: %d MiB%n",
-                        (rt.totalMemory() - rt.freeMemory()) >> 20, size(dir.resolve("index")) >> 20, size(dir.resolve("passerelle.db")) >> 20);
-            } finally {
-                app.stop();
-                p.close();
-            }
+            new Bench().run(work, dataDir, indexData.toAbsolutePath(), postings, port, heap, seconds);
         } finally {
-            delete(dir);
-        }
-    }
-
-    static List<LoadRun.Call> searchMix(Path judgments) throws IOException {
-        List<LoadRun.Call> calls = new ArrayList<>();
-        for (Judgments.Case c : Judgments.read(judgments).cases()) {
-            String params = String.join("&", c.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-            calls.add(get("/api/v1/search?q=" + enc(c.query()) + (params.isEmpty() ? "" : "&" + params)));
-            calls.add(get("/api/v1/search?q=" + enc(c.query())));
-        }
-        for (String place : List.of("Arlon", "Virton", "Longwy", "Luxembourg", "Thionville", "Bastogne", "49.68,5.82")) {
-            calls.add(get("/api/v1/search?near=" + enc(place) + "&type=posting"));
-            calls.add(get("/api/v1/search?q=" + enc("animateur") + "&near=" + enc(place) + "&radiusKm=30"));
-            calls.add(get("/api/v1/search?q=" + enc("auxiliaire de puériculture") + "&type=posting&country=BE,LU&near=" + enc(place)));
-        }
-        calls.add(get("/api/v1/search?type=training&level=3"));
-        calls.add(get("/api/v1/search?type=training&modality=hybride"));
-        calls.add(get("/api/v1/suggest?q=anim"));
-        calls.add(get("/api/v1/suggest?q=AESH"));
-        return calls;
-    }
-
-    static List<LoadRun.Call> matchMix(Path judgments) throws IOException {
-        List<LoadRun.Call> calls = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (var c : eu.passerelle.eval.MatchEvaluation.read(judgments)) {
-            String profile = eu.passerelle.model.Json.MAPPER.writeValueAsString(c.profile());
-            if (seen.add(profile)) {
-                calls.add(new LoadRun.Call("POST", "/api/v1/match", "{\"profile\":" + profile + ",\"limit\":10}", false));
+            if (keep) {
+                System.out.println("kept: " + work);
+            } else {
+                delete(work);
             }
         }
-        return calls;
     }
 
-    private static LoadRun.Call get(String path) {
-        return new LoadRun.Call("GET", path, null, false);
+    /** @param dataDir an existing data dir to reuse (its first start and import are not measured again), or null */
+    private void run(Path work, Path dataDir, Path indexData, int postings, int port, String heap, int seconds) throws Exception {
+        Path data = dataDir != null ? dataDir : work.resolve("data");
+        boolean reuse = dataDir != null && Files.isDirectory(data.resolve("index"));
+        Path log = work.resolve("service.log");
+        base = "http://localhost:" + port;
+        System.out.printf(Locale.ROOT, "machine: %d cores (%s), Java %s; service: own JVM, -Xmx%s, rate limits off; load client: %s%n",
+                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"), heap,
+                Wrk.findOrNull(work, base) != null ? "wrk (own process)" : "JDK HttpClient in the benchmark's JVM (wrk not found)");
+        if (reuse) {
+            System.out.println("data dir reused: " + data + " (first start and import not measured)");
+        } else {
+            try (ServiceProcess first = ServiceProcess.start(data, indexData, port, heap, log)) {
+                System.out.printf(Locale.ROOT, "first start (import + index, empty data dir): %.1f s%n", first.startSeconds);
+            }
+        }
+        if (postings > 0 && !reuse) {
+            Path feed = work.resolve("postings.jsonld");
+            double gen = ServiceProcess.runToEnd(ServiceProcess.java(heap, "eu.passerelle.Main", "generate-postings", "--count", String.valueOf(postings),
+                    "--seed", "7", "--out", feed.toString(), "--index-data", indexData.toString()), log);
+            System.out.printf(Locale.ROOT, "generate %,d postings: %.1f s (%,.0f postings/s), %,d MiB file, -Xmx%s%n", postings, gen, postings / gen,
+                    Files.size(feed) >> 20, heap);
+            double imp = ServiceProcess.runToEnd(ServiceProcess.java(heap, "eu.passerelle.Main", "import", "--type", "posting", "--source", "bench",
+                    "--data-dir", data.toString(), "--index-data", indexData.toString(), feed.toString()), log);
+            System.out.printf(Locale.ROOT, "import from the command line: %.1f s (%,.0f postings/s, start-up included), -Xmx%s%n", imp, postings / imp, heap);
+            Files.delete(feed);
+        }
+        try (ServiceProcess service = ServiceProcess.start(data, indexData, port, heap, log)) {
+            System.out.printf(Locale.ROOT, "later start (store and index reused): %.1f s%n", service.startSeconds);
+            System.out.printf(Locale.ROOT, "on disk: index %,d MiB, store %,d MiB; service RSS after start %,d MiB%n",
+                    size(data.resolve("index")) >> 20, (size(data.resolve("passerelle.db")) + size(data.resolve("passerelle.db-wal"))) >> 20,
+                    service.rssBytes() >> 20);
+            measure(work, data, indexData, seconds, service);
+        }
     }
 
-    private static LoadRun.Call uncached(LoadRun.Call c) {
-        return new LoadRun.Call(c.method(), c.path(), c.body(), true);
+    private void measure(Path work, Path data, Path indexData, int seconds, ServiceProcess service) throws Exception {
+        List<Mix.Search> searches = Mix.searches(Path.of("src/test/resources/relevance/search-judgments.tsv"));
+        List<Mix.Search> postingSearches = searches.stream().filter(s -> "posting".equals(s.params().get("type"))).toList();
+        List<String> matches = Mix.matches(Path.of("src/test/resources/relevance/match-judgments.tsv"));
+        // One pass first: every request must answer 200, and raw Lucene needs the place and radius the service used.
+        List<RawLucene.Case> rawCases = new ArrayList<>();
+        for (Mix.Search s : searches) {
+            JsonNode a = Json.MAPPER.readTree(send("GET", s.path(), null, true).body());
+            JsonNode near = a.get("near");
+            rawCases.add(new RawLucene.Case(s.params(), near == null ? null : new double[] {near.get("lat").asDouble(), near.get("lon").asDouble()},
+                    a.has("radiusKm") ? a.get("radiusKm").asDouble() : null));
+        }
+        Load load = new Load(work, base);
+        Path searchNoCache = load.file("search-uncached", searches.stream().map(s -> get(s.path(), true)).toList());
+        Path searchCached = load.file("search-cached", searches.stream().map(s -> get(s.path(), false)).toList());
+        Path postingNoCache = load.file("posting-uncached", postingSearches.stream().map(s -> get(s.path(), true)).toList());
+        Path matchNoCache = load.file("match-uncached", matches.stream().map(b -> new String[] {"POST", "/api/v1/match", "1", b}).toList());
+        Path matchCached = load.file("match-cached", matches.stream().map(b -> new String[] {"POST", "/api/v1/match", "0", b}).toList());
+        System.out.printf(Locale.ROOT, "mix: %d searches (%d of postings alone, with and without a place), %d match profiles (2-3 targets each)%n",
+                searches.size(), postingSearches.size(), matches.size());
+        load.run("warm-up", 8, Math.max(5, seconds / 2), searchNoCache);
+        load.run("warm-up", 8, Math.max(3, seconds / 3), matchNoCache);
+        System.out.println(Row.header());
+        List<Row> rows = new ArrayList<>();
+        for (int c : CLIENTS) {
+            rows.add(print(load.run("search uncached", c, seconds, searchNoCache)));
+        }
+        for (int c : CLIENTS) {
+            print(load.run("search cached", c, seconds, searchCached));
+        }
+        for (int c : CLIENTS) {
+            print(load.run("postings uncached", c, seconds, postingNoCache));
+        }
+        for (int c : CLIENTS) {
+            print(load.run("match uncached", c, seconds, matchNoCache));
+        }
+        for (int c : CLIENTS) {
+            print(load.run("match cached", c, seconds, matchCached));
+        }
+        phases(searches, matches);
+        Path synonyms = indexData.resolve("curated").resolve("synonyms-fr.txt");
+        try (RawLucene raw = new RawLucene(data.resolve("index"), synonyms)) {
+            for (int i = 0; i < 3; i++) {
+                for (RawLucene.Case c : rawCases) {
+                    raw.run(c); // warm-up
+                }
+            }
+            List<Row> rawRows = new ArrayList<>();
+            for (int t : new int[] {1, 2, 8}) {
+                rawRows.add(print(raw.load("raw Lucene (threads)", t, seconds, rawCases)));
+            }
+            System.out.printf(Locale.ROOT, "service uncached / raw Lucene, p50: %.1fx at 1 client, %.1fx at 8 clients (raw at 8 threads); p99 at 8: %.1fx%n",
+                    rows.get(0).p50Ms() / rawRows.get(0).p50Ms(), rows.get(2).p50Ms() / rawRows.get(2).p50Ms(), rows.get(2).p99Ms() / rawRows.get(2).p99Ms());
+        }
+        long heap = service.heapAfterGcBytes();
+        System.out.printf(Locale.ROOT, "service heap after GC: %s; RSS: %,d MiB%n", heap < 0 ? "unknown (no jcmd)" : String.format(Locale.ROOT, "%,d MiB", heap >> 20),
+                service.rssBytes() >> 20);
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    /** Mean milliseconds per phase over the mix, read from each answer's Server-Timing header (1 client, uncached). */
+    private void phases(List<Mix.Search> searches, List<String> matches) throws Exception {
+        Map<String, double[]> search = new LinkedHashMap<>();
+        Map<String, double[]> everyFacet = new LinkedHashMap<>();
+        Map<String, double[]> match = new LinkedHashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (Mix.Search s : searches) {
+                timing(send("GET", s.path(), null, true), search);
+                // The same search counting every facet: every match scored, as every search did before facets were asked for.
+                timing(send("GET", s.params().containsKey("facets") ? s.path() : s.path() + "&facets=all", null, true), everyFacet);
+            }
+            for (String m : matches) {
+                timing(send("POST", "/api/v1/match", m, true), match);
+            }
+        }
+        System.out.println("phases: CPU time of the worker thread per phase; queue and wall are wall-clock");
+        report("search", search, 3 * searches.size());
+        report("search with facets=all", everyFacet, 3 * searches.size());
+        report("match", match, 3 * matches.size());
+    }
+
+    private static void report(String what, Map<String, double[]> phases, int requests) {
+        if (phases.isEmpty()) {
+            System.out.printf("%s phases: no Server-Timing header%n", what);
+            return;
+        }
+        StringBuilder b = new StringBuilder(what + " phases, mean ms per request (1 client, uncached):");
+        phases.forEach((phase, sum) -> b.append(String.format(Locale.ROOT, "  %s %.3f", phase, sum[0] / requests)));
+        System.out.println(b);
+    }
+
+    private static void timing(HttpResponse<String> r, Map<String, double[]> into) {
+        r.headers().firstValue("Server-Timing").ifPresent(h -> {
+            for (String part : h.split(",")) {
+                String[] f = part.strip().split(";dur=");
+                if (f.length == 2) {
+                    into.computeIfAbsent(f[0], k -> new double[1])[0] += Double.parseDouble(f[1]);
+                }
+            }
+        });
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, boolean noCache) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (noCache) {
+            b.header("Cache-Control", "no-cache");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r;
+    }
+
+    private static String[] get(String path, boolean noCache) {
+        return new String[] {"GET", path, noCache ? "1" : "0", ""};
+    }
+
+    private static Row print(Row r) {
+        System.out.println(r.format());
+        return r;
+    }
+
+    /** wrk when installed, else this JVM's HTTP client: either way, another process than the service's. */
+    private static final class Load {
+        private final Path work;
+        private final Wrk wrk;
+        private final LoadRun fallback;
+
+        Load(Path work, String base) throws IOException {
+            this.work = work;
+            this.wrk = Wrk.findOrNull(work, base);
+            this.fallback = new LoadRun(base);
+        }
+
+        Path file(String name, List<String[]> requests) throws IOException {
+            return Wrk.requests(work.resolve(name + ".tsv"), requests);
+        }
+
+        Row run(String name, int clients, int seconds, Path requests) throws Exception {
+            if (wrk != null) {
+                return wrk.run(name, clients, seconds, requests);
+            }
+            List<LoadRun.Call> calls = Files.readAllLines(requests).stream().map(l -> l.split("\t", 4))
+                    .map(f -> new LoadRun.Call(f[0], f[1], f.length > 3 && !f[3].isEmpty() ? f[3] : null, "1".equals(f[2]))).toList();
+            return fallback.run(name, clients, Duration.ofSeconds(seconds), i -> calls.get(i % calls.size())).row();
+        }
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
     }
 
     private static long size(Path p) throws IOException {

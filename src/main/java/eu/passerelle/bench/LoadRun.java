@@ -15,7 +15,8 @@ import java.util.function.IntFunction;
 
 /**
  * A closed-loop load run: N clients each send one request after another for a fixed time; every latency
- * is kept, so percentiles are exact. Requests go over loopback HTTP to the real server.
+ * is kept, so percentiles are exact. Requests go over loopback HTTP to the real server. The benchmark's
+ * fallback when wrk is not installed (it runs in the benchmark's JVM, still apart from the service's).
  */
 final class LoadRun {
     record Result(String name, int clients, long requests, long errors, double seconds, long[] latenciesNanos) {
@@ -25,6 +26,10 @@ final class LoadRun {
             }
             int i = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
             return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, i))] / 1e6;
+        }
+
+        Row row() {
+            return new Row(name, clients, requests, errors, seconds, percentileMs(50), percentileMs(99), percentileMs(99.9));
         }
 
         String format() {

@@ -2,9 +2,13 @@ package eu.passerelle.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import eu.passerelle.model.RecordType;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -26,30 +31,67 @@ import org.slf4j.LoggerFactory;
  * The Lucene index on disk: one writer, one {@link SearcherManager} refreshed in the background, upsert
  * and delete by id. The store is the truth; this is derived from it and can be rebuilt at any time.
  *
- * <p>The {@link #generation()} counter moves on every change, so caches keyed by it never serve an
- * answer computed before a write.
+ * <p>Each commit carries the store's id and the sequence of the last store change applied
+ * ({@link #applied}), so a start replays exactly what a crash left out. An index that cannot be opened or
+ * fails {@link IndexCheck} is emptied at open ({@link #damage()} says why) and must be rebuilt; a search
+ * that fails on a damaged file at run time marks it unavailable (searches answer
+ * {@link IndexUnavailableException}) and calls the rebuild hook.
+ *
+ * <p>Caches key their answers by {@link #searcherVersion()}, the version of the reader that searches now:
+ * it moves only when a refresh makes new changes visible.
  */
 public final class SearchIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    static final String CHANGE_KEY = "passerelle.store_change";
+    static final String STORE_KEY = "passerelle.store_id";
+    /** A failing search checks the files at most this often (a check reads the whole index). */
+    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final FSDirectory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private record Lucene(FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
+    }
+
+    private final Path dir;
+    private volatile Lucene lucene;
     private final ScheduledExecutorService background;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicBoolean uncommitted = new AtomicBoolean();
+    private final AtomicLong applied = new AtomicLong();
+    private volatile String storeId = "";
+    /** What the last commit said: the store change it had applied and the store it came from. */
+    private final Map<String, String> committedAtOpen;
+    private volatile String damage;
+    private volatile boolean unavailable;
+    private volatile Runnable onDamage = () -> { };
+    private volatile long lastCheck;
+    private volatile String recovery = "reused";
 
-    public SearchIndex(Path dir, long refreshMillis, long commitMillis) {
+    /** Opens with a check of the files (every byte when {@code checkEveryByte}, e.g. after an unclean stop). */
+    public SearchIndex(Path dir, long refreshMillis, long commitMillis, boolean checkEveryByte) {
+        this.dir = dir;
+        Lucene opened;
+        Map<String, String> committed = Map.of();
         try {
-            this.directory = FSDirectory.open(dir);
-            IndexWriterConfig config = new IndexWriterConfig(Analysis.indexing())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(64);
-            this.writer = new IndexWriter(directory, config);
-            this.searchers = new SearcherManager(writer, null);
+            Files.createDirectories(dir);
+            FSDirectory directory = FSDirectory.open(dir);
+            Optional<String> problem = IndexCheck.problem(directory, checkEveryByte);
+            opened = problem.isEmpty() ? openQuietly(directory) : null;
+            if (problem.isPresent() || opened == null) {
+                damage = problem.orElse("it could not be opened");
+                LOG.error("index: {}; the index is derived from the store, so it is emptied and rebuilt from it", damage);
+                directory.close();
+                IndexCheck.wipe(dir);
+                opened = open(FSDirectory.open(dir));
+            } else {
+                committed = new HashMap<>();
+                for (Map.Entry<String, String> e : opened.writer().getLiveCommitData()) {
+                    committed.put(e.getKey(), e.getValue());
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the index at " + dir, e);
+            throw new UncheckedIOException("cannot create an index at " + dir, e);
         }
+        this.lucene = opened;
+        this.committedAtOpen = Map.copyOf(committed);
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresh");
             t.setDaemon(true);
@@ -59,13 +101,95 @@ public final class SearchIndex implements AutoCloseable {
         background.scheduleWithFixedDelay(this::commitQuietly, commitMillis, commitMillis, TimeUnit.MILLISECONDS);
     }
 
+    public SearchIndex(Path dir, long refreshMillis, long commitMillis) {
+        this(dir, refreshMillis, commitMillis, false);
+    }
+
+    private static Lucene open(FSDirectory directory) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(Analysis.indexing())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        IndexWriter writer = new IndexWriter(directory, config);
+        try {
+            return new Lucene(directory, writer, new SearcherManager(writer, null));
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+    }
+
+    private static Lucene openQuietly(FSDirectory directory) {
+        try {
+            return open(directory);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("index: cannot be opened: {}", e.toString());
+            return null;
+        }
+    }
+
+    /** Why the index found on disk was emptied at open (damaged or unreadable), if it was. */
+    public Optional<String> damage() {
+        return Optional.ofNullable(damage);
+    }
+
+    /** The store change the index on disk had applied at its last commit; empty for a new or foreign index. */
+    public OptionalLong committedChange(String expectedStoreId) {
+        String change = committedAtOpen.get(CHANGE_KEY);
+        if (change == null || !expectedStoreId.equals(committedAtOpen.get(STORE_KEY))) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(change));
+    }
+
+    /** Names the store this index is built from (written with every commit). */
+    public void storeId(String id) {
+        this.storeId = id;
+    }
+
+    /** Records that every store change up to {@code seq} is in the writer (called in store order). */
+    public void applied(long seq) {
+        applied.accumulateAndGet(seq, Math::max);
+        uncommitted.set(true);
+    }
+
+    /** The last store change applied to the index (searchable after the next refresh). */
+    public long appliedChange() {
+        return applied.get();
+    }
+
+    /** How this start brought the index up to date: reused, replayed, rebuilt (and why). */
+    public String recovery() {
+        return recovery;
+    }
+
+    public void recovery(String how) {
+        this.recovery = how;
+    }
+
+    public void onDamage(Runnable hook) {
+        this.onDamage = hook;
+    }
+
+    /** False while a damaged index is being rebuilt: searches answer {@link IndexUnavailableException}. */
+    public boolean available() {
+        return !unavailable;
+    }
+
     public long generation() {
         return generation.get();
     }
 
+    /** The version of the reader searches use now; moves only when a refresh shows new changes. */
+    public long searcherVersion() {
+        return search(s -> ((DirectoryReader) s.getIndexReader()).getVersion());
+    }
+
     public void upsert(String id, Document doc) {
+        if (unavailable) {
+            return; // the rebuild under way (or about to start) reads the store after this write
+        }
         try {
-            writer.updateDocument(new Term(Fields.ID, id), doc);
+            lucene.writer().updateDocument(new Term(Fields.ID, id), doc);
             changed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -75,28 +199,67 @@ public final class SearchIndex implements AutoCloseable {
     /** Adds without looking for an older copy: only for a rebuild into an emptied index. */
     public void add(Document doc) {
         try {
-            writer.addDocument(doc);
+            lucene.writer().addDocument(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public void delete(String id) {
+        if (unavailable) {
+            return;
+        }
         try {
-            writer.deleteDocuments(new Term(Fields.ID, id));
+            lucene.writer().deleteDocuments(new Term(Fields.ID, id));
             changed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * Empties the index for a rebuild. A writer that met a damaged file may be unusable (a failed merge
+     * closes it), so a damaged index is closed, its files removed and a new one opened.
+     */
     public void deleteAll() {
         try {
-            writer.deleteAll();
+            if (unavailable || !lucene.writer().isOpen()) {
+                reopenEmpty();
+            } else {
+                lucene.writer().deleteAll();
+            }
+            applied.set(0);
             changed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void reopenEmpty() throws IOException {
+        Lucene old = lucene;
+        try {
+            old.searchers().close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("index: closing the damaged searchers: {}", e.toString());
+        }
+        try {
+            old.writer().rollback();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("index: closing the damaged writer: {}", e.toString());
+        }
+        old.directory().close();
+        IndexCheck.wipe(dir);
+        lucene = open(FSDirectory.open(dir));
+    }
+
+    /** Called once a rebuild has committed: its documents become visible and searches are served again. */
+    public void rebuilt() {
+        try {
+            lucene.searchers().maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        unavailable = false;
     }
 
     private void changed() {
@@ -106,16 +269,23 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Makes every change so far visible to the next search; called after a write before answering. */
     public void refresh() {
+        if (unavailable) {
+            return;
+        }
         try {
-            searchers.maybeRefreshBlocking();
+            lucene.searchers().maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Commits with the store id and the last applied store change, so a start knows where to replay from. */
     public void commit() {
         try {
             if (uncommitted.getAndSet(false)) {
+                IndexWriter writer = lucene.writer();
+                // Read before committing: every change up to it is already in the writer, so in the commit.
+                writer.setLiveCommitData(Map.of(CHANGE_KEY, Long.toString(applied.get()), STORE_KEY, storeId).entrySet());
                 writer.commit();
             }
         } catch (IOException e) {
@@ -130,23 +300,54 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     public <T> T search(SearchWork<T> work) {
+        if (unavailable) {
+            throw new IndexUnavailableException();
+        }
+        SearcherManager searchers = lucene.searchers();
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
         }
         try {
             return work.run(searcher);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failed(e);
+        } catch (RuntimeException e) {
+            throw e instanceof IllegalArgumentException ? e : failed(e);
         } finally {
             try {
                 searchers.release(searcher);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.warn("index: could not release a searcher", e);
             }
         }
+    }
+
+    /**
+     * A search failed inside Lucene: if the files on disk are damaged (checked at most every 10 s), the
+     * index is marked unavailable and rebuilt, and the caller gets a clear "unavailable" instead of the
+     * same failure on every request; otherwise the failure is the caller's to report.
+     */
+    private RuntimeException failed(Exception e) {
+        if (unavailable) {
+            return new IndexUnavailableException();
+        }
+        long now = System.nanoTime();
+        if (now - lastCheck > RECHECK_NANOS) {
+            lastCheck = now;
+            Optional<String> problem = IndexCheck.problem(lucene.directory(), true);
+            if (problem.isPresent() || !lucene.writer().isOpen()) {
+                damage = problem.orElse("a failure closed its writer");
+                LOG.error("index: search failure that revealed the damage: {}", e.toString());
+                unavailable = true;
+                LOG.error("index: {}; searches answer 503 while it is rebuilt from the store", damage);
+                onDamage.run();
+                return new IndexUnavailableException();
+            }
+        }
+        return e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
     }
 
     /** Documents per record type, as the index sees them now (for health and drift checks). */
@@ -162,30 +363,41 @@ public final class SearchIndex implements AutoCloseable {
 
     private void refreshQuietly() {
         try {
-            searchers.maybeRefresh();
+            lucene.searchers().maybeRefresh();
         } catch (IOException | RuntimeException e) {
-            LOG.warn("index: background refresh failed", e);
+            LOG.warn("index: background refresh failed: {}", e.toString());
         }
     }
 
     private void commitQuietly() {
         try {
-            commit();
+            if (!unavailable) {
+                commit();
+            }
         } catch (RuntimeException e) {
-            LOG.warn("index: background commit failed", e);
+            LOG.warn("index: background commit failed: {}", e.toString());
         }
     }
 
     @Override
     public void close() {
-        background.shutdownNow();
+        // Not shutdownNow: interrupting a refresh in NIO closes the channel holding write.lock, and the last commit fails.
+        background.shutdown();
         try {
-            commit();
-            searchers.close();
-            writer.close();
-            directory.close();
-        } catch (IOException e) {
-            LOG.warn("index: error while closing", e);
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Lucene l = lucene;
+        try {
+            if (!unavailable) {
+                commit();
+            }
+            l.searchers().close();
+            l.writer().close();
+            l.directory().close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("index: error while closing: {}", e.toString());
         }
     }
 }

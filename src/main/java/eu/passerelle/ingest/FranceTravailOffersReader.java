@@ -2,7 +2,6 @@ package eu.passerelle.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.passerelle.geo.Gazetteer;
-import eu.passerelle.model.Json;
 import eu.passerelle.model.PlaceRef;
 import eu.passerelle.model.Posting;
 import eu.passerelle.model.Provenance;
@@ -21,23 +20,15 @@ public final class FranceTravailOffersReader {
         this.gazetteer = gazetteer;
     }
 
+    /** Every offer of a document (the streaming path is {@link FeedImport#stream}). */
     public List<FeedResult<Posting>> read(String json) {
-        List<FeedResult<Posting>> out = new ArrayList<>();
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
-        } catch (Exception e) {
-            out.add(FeedResult.refused(1, "not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
-            return out;
-        }
-        JsonNode offers = root.has("resultats") ? root.get("resultats") : root.isArray() ? root : Json.MAPPER.createArrayNode().add(root);
-        for (int i = 0; i < offers.size(); i++) {
-            out.add(one(i + 1, offers.get(i)));
-        }
-        return out;
+        return JsonRecords.collect(json, this::readOne);
     }
 
-    private FeedResult<Posting> one(int position, JsonNode o) {
+    FeedResult<Posting> readOne(int position, JsonNode o) {
+        if (o == null || !o.isObject()) {
+            return FeedResult.refused(position, "not a JSON object");
+        }
         String id = o.path("id").asText("").strip();
         String title = o.path("intitule").asText("").strip();
         if (!id.matches("[A-Za-z0-9]{1,40}")) {

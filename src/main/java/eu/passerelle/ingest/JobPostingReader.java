@@ -1,9 +1,7 @@
 package eu.passerelle.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.passerelle.geo.Gazetteer;
-import eu.passerelle.model.Json;
 import eu.passerelle.model.Place;
 import eu.passerelle.model.PlaceRef;
 import eu.passerelle.model.Posting;
@@ -47,37 +45,9 @@ public final class JobPostingReader {
         this.source = SOURCE_ID.matcher(source).replaceAll("-");
     }
 
-    /** Reads a whole document: JSON (object, array or @graph) or NDJSON. */
+    /** Reads a whole document: JSON (object, array or @graph) or NDJSON (the streaming path is {@link FeedImport#stream}). */
     public List<FeedResult<Posting>> read(String content) {
-        String trimmed = content.strip();
-        List<FeedResult<Posting>> out = new ArrayList<>();
-        if (trimmed.startsWith("[") || (trimmed.startsWith("{") && !JsonLines.looksLike(trimmed))) {
-            JsonNode root;
-            try {
-                root = Json.MAPPER.readTree(trimmed);
-            } catch (JsonProcessingException e) {
-                out.add(FeedResult.refused(1, "not valid JSON: " + e.getOriginalMessage()));
-                return out;
-            }
-            JsonNode items = root.isArray() ? root : root.has("@graph") ? root.get("@graph") : null;
-            if (items == null) {
-                out.add(readOne(1, root));
-            } else {
-                for (int i = 0; i < items.size(); i++) {
-                    out.add(readOne(i + 1, items.get(i)));
-                }
-            }
-            return out;
-        }
-        return JsonLines.read(content, this::readLine);
-    }
-
-    public FeedResult<Posting> readLine(int position, String line) {
-        try {
-            return readOne(position, Json.MAPPER.readTree(line));
-        } catch (JsonProcessingException e) {
-            return FeedResult.refused(position, "not valid JSON: " + e.getOriginalMessage());
-        }
+        return JsonRecords.collect(content, this::readOne);
     }
 
     public FeedResult<Posting> readOne(int position, JsonNode n) {

@@ -2,7 +2,6 @@ package eu.passerelle.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.passerelle.geo.Gazetteer;
-import eu.passerelle.model.Json;
 import eu.passerelle.model.PlaceRef;
 import eu.passerelle.model.Posting;
 import eu.passerelle.model.Provenance;
@@ -56,36 +55,13 @@ public final class LeForemOffersReader {
         return head.contains("\"" + ID_FIELD + "\"");
     }
 
+    /** Every record of a document in one of Opendatasoft's shapes (the streaming path is {@link FeedImport#stream}). */
     public List<FeedResult<Posting>> read(String content) {
-        String trimmed = content.strip();
-        if (JsonLines.looksLike(trimmed)) {
-            return JsonLines.read(content, (line, text) -> {
-                try {
-                    return one(line, Json.MAPPER.readTree(text));
-                } catch (Exception e) {
-                    return FeedResult.refused(line, "not valid JSON");
-                }
-            });
-        }
-        List<FeedResult<Posting>> out = new ArrayList<>();
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(trimmed);
-        } catch (Exception e) {
-            out.add(FeedResult.refused(1, "not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
-            return out;
-        }
-        JsonNode offers = root.isArray() ? root
-                : root.has("results") ? root.get("results")
-                : root.has("records") ? root.get("records")
-                : Json.MAPPER.createArrayNode().add(root);
-        for (int i = 0; i < offers.size(); i++) {
-            out.add(one(i + 1, offers.get(i)));
-        }
-        return out;
+        return JsonRecords.collect(content, this::readOne);
     }
 
-    private FeedResult<Posting> one(int position, JsonNode node) {
+    /** One record, flat or wrapped in "fields" / "record.fields". */
+    FeedResult<Posting> readOne(int position, JsonNode node) {
         // v1 wraps the fields in "fields", v2.0 in "record.fields"; the exports and v2.1 give them flat.
         JsonNode o = node.has("fields") ? node.get("fields") : node.path("record").has("fields") ? node.path("record").get("fields") : node;
         if (!o.isObject()) {

@@ -7,6 +7,9 @@ import eu.passerelle.model.Occupation;
 import eu.passerelle.model.Place;
 import eu.passerelle.model.Skill;
 import eu.passerelle.store.RelationStore.OccupationSkill;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Generates demo and benchmark job posts for the sector along the FR/BE/LU border, as schema.org
@@ -38,7 +42,41 @@ public final class SyntheticPostings {
     private SyntheticPostings() {
     }
 
+    /** All the posts in memory: for small counts (tests); {@link #write} streams any count. */
     public static ArrayNode generate(RomeReader.RomeData rome, List<Place> places, int count, long seed) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        generate(rome, places, count, seed, out::add);
+        return out;
+    }
+
+    /**
+     * Writes the posts as one JSON array with one post per line (compact, yet a diff shows which records
+     * changed), each written as soon as it is made: a million posts take the memory of one.
+     *
+     * @return how many were written
+     */
+    public static int write(RomeReader.RomeData rome, List<Place> places, int count, long seed, Writer out) throws IOException {
+        int[] written = {0};
+        out.write("[\n");
+        try {
+            generate(rome, places, count, seed, post -> {
+                try {
+                    out.write(Json.MAPPER.writeValueAsString(post));
+                    out.write(++written[0] < count ? ",\n" : "\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.write("]\n");
+        out.flush();
+        return written[0];
+    }
+
+    /** Makes the posts one by one, each handed to {@code out} before the next is made. The same seed, the same posts. */
+    public static void generate(RomeReader.RomeData rome, List<Place> places, int count, long seed, Consumer<ObjectNode> out) {
         Random random = new Random(seed);
         Map<String, Occupation> fiches = new HashMap<>();
         rome.occupations().forEach(o -> fiches.put(o.code(), o));
@@ -56,7 +94,6 @@ public final class SyntheticPostings {
             throw new IllegalStateException("no places or no sector fiches to generate postings from");
         }
         LocalDate today = LocalDate.of(2026, 11, 1);
-        ArrayNode out = Json.MAPPER.createArrayNode();
         for (int i = 1; i <= count; i++) {
             Occupation fiche = fiches.get(fichesInData.get(random.nextInt(fichesInData.size())));
             List<String> titles = new ArrayList<>(fiche.labels());
@@ -76,7 +113,7 @@ public final class SyntheticPostings {
                 }
             }
             String employer = EMPLOYER_KINDS.get(random.nextInt(EMPLOYER_KINDS.size())) + " (employeur fictif n° " + (1 + random.nextInt(400)) + ")";
-            ObjectNode p = out.addObject();
+            ObjectNode p = Json.MAPPER.createObjectNode();
             p.put("@context", "https://schema.org/");
             p.put("@type", "JobPosting");
             p.put("passerelle:synthetic", true);
@@ -97,7 +134,7 @@ public final class SyntheticPostings {
             LocalDate posted = today.minusDays(random.nextInt(60));
             p.put("datePosted", posted.toString());
             p.put("validThrough", posted.plusDays(60).toString());
+            out.accept(p);
         }
-        return out;
     }
 }

@@ -2,10 +2,17 @@ package eu.passerelle.match;
 
 import eu.passerelle.index.RecordWriter;
 import eu.passerelle.ingest.FeedImport;
+import eu.passerelle.model.Classification;
 import eu.passerelle.model.Posting;
 import eu.passerelle.model.RecordType;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The way in for records written by partners, through the API or the {@code import} command: read the
@@ -14,6 +21,11 @@ import java.util.List;
  * way wherever it came from.
  */
 public final class FeedIntake {
+    /** Records per store transaction and index refresh: big enough to amortise both, small enough to hold. */
+    static final int BATCH = 2_000;
+    /** Distinct titles remembered per import; a bounded map keeps the memory constant on any feed. */
+    static final int CLASSIFICATION_CACHE = 20_000;
+
     private final FeedImport feeds;
     private final PostingClassifier classifier;
     private final RecordWriter writer;
@@ -45,6 +57,92 @@ public final class FeedIntake {
         return new FeedImport.Result(accepted, lines);
     }
 
+    /** What a streamed import did; its report lines went to the caller's sink as they came. */
+    public record Summary(long accepted, long refused, long classified) {
+    }
+
+    /**
+     * Reads, classifies, stores and indexes a feed as a stream, in batches of {@value #BATCH} records: one
+     * store transaction and one round of index adds per batch, one index refresh at the end (so every record
+     * is searchable when this returns). Each report line goes to {@code report} in the feed's order once its
+     * batch is stored, so the memory used is that of one batch whatever the feed's size.
+     */
+    public Summary importFeed(RecordType type, String source, InputStream in, Consumer<FeedImport.Line> report) throws IOException {
+        Batch batch = new Batch(report);
+        feeds.stream(type, source, in, entry -> {
+            FeedImport.Line line = entry.line();
+            Object record = entry.record();
+            if (record instanceof Posting p) {
+                record = batch.classify(p);
+                Classification c = ((Posting) record).classification();
+                if (c != null) {
+                    line = line.classified(c);
+                    batch.classifiedCount++;
+                }
+            }
+            batch.add(line, record);
+        });
+        batch.flush();
+        writer.refresh();
+        return new Summary(batch.accepted, batch.refused, batch.classifiedCount);
+    }
+
+    /** Records waiting to be written, and the lines waiting for them, in the feed's order. */
+    private final class Batch {
+        private final Consumer<FeedImport.Line> report;
+        private final List<Object> records = new ArrayList<>(BATCH);
+        private final List<FeedImport.Line> lines = new ArrayList<>(BATCH);
+        /** Feeds repeat titles (the same job advertised in many places): each distinct one is classified once. */
+        private final Map<String, Optional<Classification>> classified = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<Classification>> eldest) {
+                return size() > CLASSIFICATION_CACHE;
+            }
+        };
+        long accepted;
+        long refused;
+        long classifiedCount;
+
+        Batch(Consumer<FeedImport.Line> report) {
+            this.report = report;
+        }
+
+        Posting classify(Posting p) {
+            if (!p.occupations().isEmpty()) {
+                return p;
+            }
+            // The classifier reads only these two texts, so equal texts get the same answer.
+            String key = p.occupationText() + '\u0000' + p.title();
+            Optional<Classification> known = classified.get(key);
+            if (known == null) {
+                Posting placed = classifier.classify(p);
+                classified.put(key, Optional.ofNullable(placed.classification()));
+                return placed;
+            }
+            return known.map(p::classified).orElse(p);
+        }
+
+        void add(FeedImport.Line line, Object record) {
+            lines.add(line);
+            if (record != null) {
+                records.add(record);
+                accepted++;
+            } else {
+                refused++;
+            }
+            if (records.size() >= BATCH || lines.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            writer.putAll(records, false);
+            lines.forEach(report);
+            records.clear();
+            lines.clear();
+        }
+    }
+
     /** Stores and indexes one record; true when it replaced one with the same id. */
     public boolean write(Object record) {
         return switch (record) {
@@ -52,10 +150,6 @@ public final class FeedIntake {
             case eu.passerelle.model.Training t -> writer.put(t);
             default -> throw new IllegalArgumentException("not a posting or a training: " + record.getClass().getSimpleName());
         };
-    }
-
-    public void writeAll(List<Object> records) {
-        writer.putAll(records);
     }
 
     public boolean delete(RecordType type, String id) {

@@ -14,19 +14,22 @@ import java.util.Set;
 
 /**
  * {@code POST /api/v1/match}: resolve the profile, rank the requested targets, say how the words were
- * understood. Answers are cached by profile, targets, limit and index generation, so a write to the index
+ * understood. Answers are cached by profile, targets, limit and the searcher that answered, so a write to the index
  * is never answered from before it; a profile's answers can be evicted at once (candidate erasure).
  */
 public final class MatchService {
-    private static final int CACHE_ENTRIES = 1_000;
+    /** Answers kept, bounded by their size (characters of their JSON): 64 clients must not fill the heap. */
+    private static final long CACHE_JSON_CHARS = 32L << 20;
 
     private final ProfileResolver resolver;
     private final Matcher matcher;
     private final SearchIndex index;
     private final Cache<Key, Map<String, Object>> cache = Caffeine.newBuilder()
-            .maximumSize(CACHE_ENTRIES).expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
+            .maximumWeight(CACHE_JSON_CHARS).weigher((Key k, Map<String, Object> v) -> eu.passerelle.model.Json.write(v).length())
+            .expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
 
-    private record Key(ProfileInput profile, Set<RecordType> targets, int limit, String lang, long generation) {
+    /** @param searcherVersion the searcher that answered: a refresh showing a write makes older answers unreachable */
+    private record Key(ProfileInput profile, Set<RecordType> targets, int limit, String lang, long searcherVersion) {
     }
 
     public MatchService(ProfileResolver resolver, Matcher matcher, SearchIndex index) {
@@ -41,7 +44,8 @@ public final class MatchService {
 
     /** @param lang the language of reasons and resolution notes: fr, nl or en */
     public Map<String, Object> match(ProfileInput profile, Set<RecordType> targets, int limit, String lang, boolean useCache) {
-        Key key = new Key(profile, targets, limit, lang, index.generation());
+        long version = index.searcherVersion();
+        Key key = new Key(profile, targets, limit, lang, version);
         if (useCache) {
             Map<String, Object> cached = cache.getIfPresent(key);
             if (cached != null) {
@@ -54,7 +58,9 @@ public final class MatchService {
         answer.put("results", matcher.match(resolved, targets, limit, lang));
         answer.put("profile", describe(resolved, lang));
         answer.put("tookMs", (System.nanoTime() - start) / 1_000_000);
-        cache.put(key, answer);
+        if (index.searcherVersion() == version) { // else parts of it may come from the searcher before a write
+            cache.put(key, answer);
+        }
         return answer;
     }
 

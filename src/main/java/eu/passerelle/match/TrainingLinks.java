@@ -8,7 +8,6 @@ import eu.passerelle.search.Hit;
 import eu.passerelle.search.SearchService;
 import eu.passerelle.store.Store;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +30,33 @@ public final class TrainingLinks {
     static final double MIN_INFERRED = 0.5;
     private final SearchService search;
     private final Store store;
-    private final Map<String, List<Link>> byCertification = new ConcurrentHashMap<>();
-    private final Map<String, List<Link>> byOccupation = new ConcurrentHashMap<>();
+    /**
+     * Links found so far, valid for one searcher version: a training written through the API (naming its
+     * occupations, or with a certification title) changes them, so a refresh that shows a write starts anew.
+     */
+    private record Memo(long searcherVersion, Map<String, List<Link>> byCertification, Map<String, List<Link>> byOccupation,
+                        Map<String, List<Hit>> courses) {
+        Memo(long version) {
+            this(version, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
+    private volatile Memo memo = new Memo(-1);
 
     public TrainingLinks(SearchService search, Store store) {
         this.search = search;
         this.store = store;
+    }
+
+    /** The links of the searcher answering now (created after reading its version, so never filled from an older one). */
+    private Memo memo() {
+        long version = search.searcherVersion();
+        Memo m = memo;
+        if (m.searcherVersion() != version) {
+            m = new Memo(version);
+            memo = m;
+        }
+        return m;
     }
 
     public Optional<String> certificationTitle(String code) {
@@ -49,7 +69,7 @@ public final class TrainingLinks {
 
     /** The ROME fiches a certification leads to: stated by curated courses, else inferred from its title. */
     public List<Link> occupationsOfCertification(String code) {
-        return byCertification.computeIfAbsent(code, c -> {
+        return memo().byCertification().computeIfAbsent(code, c -> {
             List<Link> out = new ArrayList<>();
             Optional<Training> cert = store.records().find(RecordType.TRAINING, "rncp:" + c, Training.class);
             if (cert.isEmpty()) {
@@ -85,7 +105,7 @@ public final class TrainingLinks {
 
     /** Trainings leading to an occupation: those stating it, then certifications whose title infers it. */
     public List<Link> trainingsFor(String occupationId, String occupationTitle) {
-        return byOccupation.computeIfAbsent(occupationId, id -> {
+        return memo().byOccupation().computeIfAbsent(occupationId, id -> {
             Map<String, Link> out = new java.util.LinkedHashMap<>();
             for (Hit item : search.linkedTo(RecordType.TRAINING, Set.of(id), null, null, Set.of(), 20)) {
                 String tid = item.id();
@@ -116,10 +136,8 @@ public final class TrainingLinks {
         });
     }
 
-    private final Map<String, List<Hit>> courses = new HashMap<>();
-
-    private synchronized List<Hit> coursesFor(String code) {
-        return courses.computeIfAbsent(code, c -> {
+    private List<Hit> coursesFor(String code) {
+        return memo().courses().computeIfAbsent(code, c -> {
             return search.search(SearchRequest.of(c, RecordType.TRAINING, 10)).items().stream().filter(i -> !i.id().startsWith("rncp:"))
                     .filter(i -> i.field("certifications") instanceof List<?> l && l.contains(c)).toList();
         });

@@ -50,29 +50,43 @@ import org.apache.lucene.util.BytesRef;
  * filter, so choosing "BE" still shows how many "FR" results there are.
  */
 public final class SearchService {
-    static final List<String> FACET_DIMS = List.of(Fields.TYPE, Fields.SCHEME, Fields.COUNTRY, Fields.MODALITY, Fields.LEVEL, Fields.CONTRACT);
+    public static final List<String> FACET_DIMS = List.of(Fields.TYPE, Fields.SCHEME, Fields.COUNTRY, Fields.MODALITY, Fields.LEVEL, Fields.CONTRACT);
     private static final TypeReference<LinkedHashMap<String, Object>> ITEM = new TypeReference<>() { };
     private static final float PRIOR_WEIGHT = 0.5f;
     private static final float PRIOR_PIVOT = 0.5f;
     private static final int SNIPPET_CHARS = 200;
     private static final int SNIPPET_SOURCE_CHARS = 10_000;
     private static final Set<String> STORED_FOR_ITEM = Set.of(Fields.SOURCE, Fields.TITLE, Fields.LABELS);
+    /**
+     * Matches counted exactly before the top hits are searched with block-max WAND, which skips documents
+     * that cannot enter the top: past it, {@code total} is a lower bound ("gte"), as no page shows more.
+     */
+    static final int TOTAL_HITS_THRESHOLD = 1_000;
 
-    /** Answers kept for repeated searches; 2,000 answers of ~10 kB is ~20 MB. */
-    private static final int CACHE_ENTRIES = 2_000;
+    /** Answers kept for repeated searches, bounded by their size (characters of their JSON), not their number. */
+    private static final long CACHE_JSON_CHARS = 32L << 20;
 
     private final SearchIndex index;
     private final TextQuery textQuery;
-    /** Keyed by the index generation too: any write makes every older answer unreachable. */
+    /**
+     * Keyed by the version of the searcher that answered: a refresh that shows a write makes every older
+     * answer unreachable, and an answer computed while a refresh happened is not kept.
+     */
     private final Cache<CacheKey, SearchResponse> cache;
 
-    private record CacheKey(SearchRequest request, long generation) {
+    private record CacheKey(SearchRequest request, long searcherVersion) {
     }
 
     public SearchService(SearchIndex index, Synonyms synonyms) {
         this.index = index;
         this.textQuery = new TextQuery(synonyms);
-        this.cache = Caffeine.newBuilder().maximumSize(CACHE_ENTRIES).expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
+        this.cache = Caffeine.newBuilder().maximumWeight(CACHE_JSON_CHARS)
+                .weigher((CacheKey k, SearchResponse v) -> eu.passerelle.model.Json.write(v).length()).expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
+    }
+
+    /** The version of the searcher answering now: what caches built on search answers are keyed by. */
+    public long searcherVersion() {
+        return index.searcherVersion();
     }
 
     public CacheStats cacheStats() {
@@ -85,19 +99,30 @@ public final class SearchService {
 
     /** @param useCache false recomputes the answer (a client's "Cache-Control: no-cache") and refreshes the cache */
     public SearchResponse search(SearchRequest r, boolean useCache) {
+        return search(r, useCache, new PhaseTimer());
+    }
+
+    /** @param timer charged with each phase of the request (the API layer sends it back as Server-Timing) */
+    public SearchResponse search(SearchRequest r, boolean useCache, PhaseTimer timer) {
         long start = System.nanoTime();
-        CacheKey key = new CacheKey(r, index.generation());
+        long version = index.searcherVersion();
+        CacheKey key = new CacheKey(r, version);
         SearchResponse cached = useCache ? cache.getIfPresent(key) : null;
         if (cached != null) {
-            return new SearchResponse(cached.total(), cached.items(), cached.facets(), elapsed(start), cached.near(), cached.radiusKm(), cached.expanded());
+            timer.mark("cache");
+            return new SearchResponse(cached.total(), cached.items(), cached.facets(), elapsed(start), cached.near(), cached.radiusKm(), cached.expanded(),
+                    cached.totalRelation());
         }
-        SearchResponse answer = compute(r, start);
-        cache.put(key, answer);
+        SearchResponse answer = compute(r, start, timer);
+        if (index.searcherVersion() == version) { // else a refresh happened meanwhile: parts may come from either searcher
+            cache.put(key, answer);
+        }
         return answer;
     }
 
-    private SearchResponse compute(SearchRequest r, long start) {
+    private SearchResponse compute(SearchRequest r, long start, PhaseTimer timer) {
         TextQuery.Built text = r.hasText() ? index.search(s -> textQuery.build(r.q(), r.lang(), s.getIndexReader())) : null;
+        timer.mark("resolve");
         if (r.hasText() && text.query() == null) {
             // Only stop words ("de la"): nothing to look for, which is an empty answer, not an error.
             return new SearchResponse(0, List.of(), Map.of(), elapsed(start), nearOf(r), r.radiusKm(), List.of());
@@ -106,13 +131,13 @@ public final class SearchService {
         SearchResponse answer = null;
         if (r.near() != null && radius == null) {
             for (double candidate : SearchRequest.AUTO_RADII_KM) {
-                answer = run(r, text, candidate, start);
+                answer = run(r, text, candidate, start, timer);
                 if (answer.total() > 0) {
                     break;
                 }
             }
         } else {
-            answer = run(r, text, radius, start);
+            answer = run(r, text, radius, start, timer);
         }
         return answer;
     }
@@ -261,32 +286,59 @@ public final class SearchService {
         });
     }
 
-    private SearchResponse run(SearchRequest r, TextQuery.Built text, Double radiusKm, long start) {
-        Map<String, Set<String>> facetFilters = facetFilters(r);
+    private SearchResponse run(SearchRequest r, TextQuery.Built text, Double radiusKm, long start, PhaseTimer timer) {
+        // Dimensions counted are filtered by the sideways collector (so their counts stay disjunctive); every
+        // other filter is a FILTER clause of the query.
+        List<String> counted = FACET_DIMS.stream().filter(r.facets()::contains).toList();
+        Map<String, Set<String>> sideways = new LinkedHashMap<>();
+        List<Query> filters = new ArrayList<>(otherFilters(r, radiusKm));
+        facetFilters(r).forEach((field, values) -> {
+            if (counted.contains(field)) {
+                sideways.put(field, values);
+            } else {
+                filters.add(terms(field, values));
+            }
+        });
         Query scoring = text == null ? MatchAllDocsQuery.INSTANCE : text.query();
-        Query query = combine(scoring, otherFilters(r, radiusKm), text != null);
+        Query query = combine(scoring, filters, text != null);
         boolean byDistance = r.near() != null && ("distance".equals(r.sort()) || (r.sort() == null && text == null));
         int n = r.offset() + r.limit();
         return index.search(searcher -> {
             CollectorManager<? extends Collector, ? extends TopDocs> hits = byDistance
                     ? new TopFieldCollectorManager(new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, r.near().lat(), r.near().lon()),
-                            new SortedSetSortField(Fields.ID, false)), n, null, 0)
-                    : new TopScoreDocCollectorManager(n, 0);
-            SidewaysCollectorManager.Result result = searcher.search(query, new SidewaysCollectorManager(hits, FACET_DIMS, facetFilters));
+                            new SortedSetSortField(Fields.ID, false)), n, null, TOTAL_HITS_THRESHOLD)
+                    : new TopScoreDocCollectorManager(n, TOTAL_HITS_THRESHOLD);
+            TopDocs top;
+            long total;
+            String relation = SearchResponse.EXACT;
             Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
-            for (String dim : FACET_DIMS) {
-                Map<String, Long> values = result.counts().get(dim);
-                if (!values.isEmpty()) {
-                    facets.put(dim, values.entrySet().stream()
-                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                            .map(e -> new SearchResponse.FacetValue(e.getKey(), e.getValue())).toList());
+            if (counted.isEmpty()) {
+                top = searcher.search(query, hits);
+                total = top.totalHits.value();
+                if (top.totalHits.relation() != org.apache.lucene.search.TotalHits.Relation.EQUAL_TO) {
+                    relation = SearchResponse.AT_LEAST;
                 }
+                timer.mark("collect");
+            } else {
+                SidewaysCollectorManager.Result result = searcher.search(query, new SidewaysCollectorManager(hits, counted, sideways));
+                top = result.top();
+                total = result.matched();
+                timer.mark("collect+facets");
+                for (String dim : counted) {
+                    Map<String, Long> values = result.counts().get(dim);
+                    if (!values.isEmpty()) {
+                        facets.put(dim, values.entrySet().stream()
+                                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                                .map(e -> new SearchResponse.FacetValue(e.getKey(), e.getValue())).toList());
+                    }
+                }
+                timer.mark("facets");
             }
-            List<Hit> items = items(searcher, text, result.top(), r);
+            List<Hit> items = items(searcher, text, top, r, timer);
             List<SearchResponse.Expansion> expanded = text == null ? List.of() : text.synonyms().stream()
                     .map(m -> new SearchResponse.Expansion(m.matched(), m.group().variants().stream().filter(v -> !v.equalsIgnoreCase(m.matched())).toList(), m.group().source()))
                     .toList();
-            return new SearchResponse(result.matched(), items, facets, elapsed(start), nearOf(r), r.near() == null ? null : radiusKm, expanded);
+            return new SearchResponse(total, items, facets, elapsed(start), nearOf(r), r.near() == null ? null : radiusKm, expanded, relation);
         });
     }
 
@@ -343,7 +395,7 @@ public final class SearchService {
         return new TermInSetQuery(field, values.stream().sorted().map(BytesRef::new).toList());
     }
 
-    private List<Hit> items(IndexSearcher searcher, TextQuery.Built text, TopDocs top, SearchRequest r) throws IOException {
+    private List<Hit> items(IndexSearcher searcher, TextQuery.Built text, TopDocs top, SearchRequest r, PhaseTimer timer) throws IOException {
         ScoreDoc[] page = top.scoreDocs.length <= r.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(top.scoreDocs, r.offset(), top.scoreDocs.length);
         StoredFields stored = searcher.storedFields();
@@ -364,9 +416,11 @@ public final class SearchService {
             }
             items.add(Hit.of(item, score, distanceKm, marked == null ? null : marked.marked(), marked == null ? null : marked.label()));
         }
+        timer.mark("items");
         if (!needPassage.isEmpty()) {
             // Matched through the description only: a passage of it, with offsets read from the postings.
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.forQuery(Fields.ALL)).withMaxLength(SNIPPET_SOURCE_CHARS).build();
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.forQuery(Fields.ALL)).withMaxLength(SNIPPET_SOURCE_CHARS)
+                    .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<b>", "</b>", "... ", true)).build(); // text HTML-escaped
             int[] docIds = needPassage.stream().mapToInt(i -> page[i].doc).toArray();
             String[] passages = highlighter.highlightFields(new String[] {Fields.ALL}, text.highlight(), docIds, new int[] {1}).get(Fields.ALL);
             for (int k = 0; k < docIds.length; k++) {
@@ -375,6 +429,7 @@ public final class SearchService {
                     items.set(i, items.get(i).withHighlight(trim(passages[k])));
                 }
             }
+            timer.mark("highlight");
         }
         return items;
     }
@@ -408,6 +463,10 @@ public final class SearchService {
         String cut = s.substring(from, Math.min(s.length(), from + SNIPPET_CHARS));
         // Never leave a half tag behind.
         cut = cut.replaceAll("^[^<]*?>", "").replaceAll("<[^>]*$", "");
+        if (from > 0) {
+            cut = cut.replaceFirst("^[#A-Za-z0-9]{0,8};", ""); // nor half an escape ("amp;")
+        }
+        cut = cut.replaceFirst("&[#A-Za-z0-9]{0,8}$", "");
         if (cut.lastIndexOf("<b>") > cut.lastIndexOf("</b>")) {
             cut = cut + "</b>";
         }

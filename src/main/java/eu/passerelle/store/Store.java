@@ -47,6 +47,11 @@ public final class Store implements AutoCloseable {
         return sources;
     }
 
+    /** A random id given to this store when it was created (an index built from another store is rebuilt). */
+    public String id() {
+        return sources.meta("store_id").orElse("");
+    }
+
     public boolean isImported() {
         return sources.meta(IMPORTED_KEY).isPresent();
     }

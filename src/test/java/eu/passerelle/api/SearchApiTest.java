@@ -114,7 +114,7 @@ class SearchApiTest {
 
     @Test
     void countryFilterKeepsOtherCountriesInItsFacet() {
-        JsonNode a = search("q=animateur&type=posting&country=BE&limit=50");
+        JsonNode a = search("q=animateur&type=posting&country=BE&limit=50&facets=country");
         a.get("items").forEach(i -> assertThat(i.get("country").asText()).isEqualTo("BE"));
         List<String> countries = StreamSupport.stream(a.at("/facets/country").spliterator(), false).map(f -> f.get("value").asText()).toList();
         assertThat(countries).contains("BE", "FR", "LU");
@@ -124,16 +124,54 @@ class SearchApiTest {
 
     @Test
     void typeAndSchemeFiltersAndFacets() {
-        JsonNode a = search("q=" + enc("petite enfance") + "&type=occupation,training&scheme=rome,esco&limit=50");
+        JsonNode a = search("q=" + enc("petite enfance") + "&type=occupation,training&scheme=rome,esco&limit=50&facets=all");
         a.get("items").forEach(i -> {
             assertThat(i.get("type").asText()).isIn("occupation", "training");
             assertThat(i.get("scheme").asText()).isIn("rome", "esco");
         });
         List<String> types = StreamSupport.stream(a.at("/facets/type").spliterator(), false).map(f -> f.get("value").asText()).toList();
         assertThat(types).contains("occupation", "skill"); // trainings and postings have other schemes
-        JsonNode trainings = search("q=" + enc("petite enfance") + "&type=training&level=3");
+        JsonNode trainings = search("q=" + enc("petite enfance") + "&type=training&level=3&facets=level");
         trainings.get("items").forEach(i -> assertThat(i.get("level").asText()).isEqualTo("3"));
         assertThat(trainings.at("/facets/level").size()).isGreaterThan(1);
+    }
+
+    @Test
+    void facetsAreCountedOnlyWhenAskedAndTheAnswerKeepsItsShape() {
+        JsonNode plain = search("q=" + enc("petite enfance") + "&type=training&level=3");
+        assertThat(plain.get("facets").isObject()).isTrue();
+        assertThat(plain.get("facets").size()).isZero();
+        JsonNode some = search("q=" + enc("petite enfance") + "&type=training&level=3&facets=level,type");
+        List<String> dims = new ArrayList<>();
+        some.get("facets").fieldNames().forEachRemaining(dims::add);
+        assertThat(dims).containsExactly("type", "level");
+        assertThat(ids(some)).as("counting facets changes no hit").isEqualTo(ids(plain));
+        assertThat(some.get("total").asLong()).isEqualTo(plain.get("total").asLong());
+        assertThat(search("q=" + enc("petite enfance") + "&facets=all").get("facets").has("scheme")).isTrue();
+        assertThat(search("q=" + enc("petite enfance") + "&facets=none").get("facets").size()).isZero();
+    }
+
+    @Test
+    void pastAThousandMatchesTheTotalIsALowerBoundUnlessFacetsAreCounted() {
+        JsonNode skills = search("type=skill&limit=5");
+        assertThat(skills.get("totalRelation").asText()).isEqualTo("gte");
+        assertThat(skills.get("total").asLong()).isGreaterThanOrEqualTo(1_000);
+        JsonNode counted = search("type=skill&limit=5&facets=type");
+        assertThat(counted.get("totalRelation").asText()).isEqualTo("eq");
+        long skillCount = StreamSupport.stream(counted.at("/facets/type").spliterator(), false)
+                .filter(f -> f.get("value").asText().equals("skill")).findFirst().orElseThrow().get("count").asLong();
+        assertThat(counted.get("total").asLong()).isEqualTo(skillCount).isGreaterThanOrEqualTo(skills.get("total").asLong());
+        assertThat(ids(counted)).isEqualTo(ids(skills));
+        JsonNode few = search("q=" + enc("auxiliaire de puériculture") + "&type=occupation&scheme=rome");
+        assertThat(few.get("totalRelation").asText()).isEqualTo("eq");
+    }
+
+    @Test
+    void everyAnswerSaysWhereItsTimeWentInServerTiming() {
+        Http.Response r = Http.send(Http.request("/api/v1/search?q=animateur").header("Cache-Control", "no-cache").GET(), null);
+        String timing = r.raw().headers().firstValue("Server-Timing").orElseThrow();
+        assertThat(timing).contains("resolve;dur=", "collect;dur=", "json;dur=");
+        assertThat(timing).matches("([a-z+]+;dur=[0-9.]+)(, [a-z+]+;dur=[0-9.]+)*");
     }
 
     @Test
@@ -172,6 +210,7 @@ class SearchApiTest {
         "sort=distance|sort",
         "raduisKm=10|raduisKm",
         "q=a&q=b|q",
+        "facets=salary|facets",
     })
     void badParametersAreA400ProblemThatNamesTheParameter(String query, String param) {
         Http.Response r = get("/api/v1/search?" + query.replace(" ", "%20").replace("(", "%28").replace("*", "%2A"));

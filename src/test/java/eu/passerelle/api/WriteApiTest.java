@@ -98,6 +98,39 @@ class WriteApiTest {
     }
 
     @Test
+    void aBulkFeedLargerThanTheOneMebibyteOfOtherRoutesIsStreamedInAndReportedInFull() {
+        StringBuilder feed = new StringBuilder();
+        String text = "Offre de test (pas une vraie offre) : accueil d'enfants, activités d'éveil, lien avec les familles. ".repeat(30);
+        int count = 400;
+        for (int i = 1; i <= count; i++) {
+            if (i == 200) {
+                feed.append("{\"id\":\"posting:bigqa-bad\",\"title\":\"Ligne refusée bk93\",\"country\":\"Luxembourg\"}\n");
+            }
+            feed.append("{\"id\":\"posting:bigqa-").append(i).append("\",\"title\":\"Souffleuse de verre bk93 n").append(i)
+                    .append("\",\"country\":\"LU\",\"occupations\":[\"rome:G1203\"],\"description\":\"").append(text).append("\"}\n");
+        }
+        assertThat(feed.length()).as("over the 1 MiB every other route takes").isGreaterThan(1 << 20);
+        Http.Response r = Http.send(Http.request("/api/v1/postings/bulk?source=bigqa").header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(feed.toString())), TestService.WRITER_KEY);
+        try {
+            assertThat(r.status()).as(r.body().substring(0, Math.min(500, r.body().length()))).isEqualTo(200);
+            JsonNode report = r.json();
+            assertThat(report.get("accepted").asInt()).isEqualTo(count);
+            assertThat(report.get("refused").asInt()).isEqualTo(1);
+            assertThat(report.get("lines")).hasSize(count + 1);
+            assertThat(report.at("/lines/199/status").asText()).isEqualTo("refused");
+            assertThat(report.at("/lines/199/field").asText()).isEqualTo("country");
+            assertThat(report.at("/lines/" + count + "/id").asText()).isEqualTo("posting:bigqa-" + count);
+            assertThat(hits("bk93", "posting")).isEqualTo(count);
+        } finally {
+            for (int i = 1; i <= count; i++) {
+                TestService.passerelle().intake().delete(eu.passerelle.model.RecordType.POSTING, "posting:bigqa-" + i);
+            }
+        }
+        assertThat(hits("bk93", "posting")).isZero();
+    }
+
+    @Test
     void anLheoFeedIsImportedOverHttpAndItsTrainingsFoundNearTheirPlace() throws Exception {
         String xml = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/feeds/lheo-sample.xml"));
         Http.Response r = Http.send(Http.request("/api/v1/trainings/bulk?source=qa-lheo").header("Content-Type", "application/xml")
