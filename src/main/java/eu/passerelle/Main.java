@@ -19,6 +19,9 @@ import java.util.List;
  * scripts/run, scripts/eval and scripts/bench, which find a JDK 21+ and build when needed.
  */
 public final class Main {
+    /** Options that take no value. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("--reindex");
+
     private Main() {
     }
 
@@ -116,19 +119,8 @@ public final class Main {
 
     /** Imports feed files (NDJSON or JSON arrays; postings as schema.org JobPosting or Passerelle JSON) into the data dir. */
     private static void importFeeds(Deque<String> a) throws Exception {
-        List<String> files = new java.util.ArrayList<>();
         Deque<String> options = new ArrayDeque<>();
-        while (!a.isEmpty()) {
-            String x = a.pop();
-            if (x.startsWith("--")) {
-                options.add(x);
-                if (!a.isEmpty()) {
-                    options.add(a.pop());
-                }
-            } else {
-                files.add(x);
-            }
-        }
+        List<String> files = importArguments(a, options);
         java.util.Map<String, String> opts = new java.util.HashMap<>();
         AppConfig config = config(options, List.of("--type", "--source"), opts);
         eu.passerelle.model.RecordType type = eu.passerelle.model.RecordType.fromWire(opts.getOrDefault("--type", ""))
@@ -183,6 +175,24 @@ public final class Main {
         System.out.printf("backup of %s written to %s (%,d bytes, %.1f s)%n", db, target, target.toFile().length(), (System.nanoTime() - start) / 1e9);
     }
 
+    /** Splits import's arguments into options (each with its value, flags alone) and the files to import. */
+    static List<String> importArguments(Deque<String> a, Deque<String> options) {
+        List<String> files = new java.util.ArrayList<>();
+        while (!a.isEmpty()) {
+            String x = a.pop();
+            if (x.startsWith("--")) {
+                options.add(x);
+                // A flag takes no value: "--reindex feed.json" names a file to import, not the flag's value.
+                if (!FLAGS.contains(x) && !a.isEmpty()) {
+                    options.add(a.pop());
+                }
+            } else {
+                files.add(x);
+            }
+        }
+        return files;
+    }
+
     /**
      * Streams one file into the store and index (constant memory whatever its size): the refused lines are
      * printed as they come, progress every 100,000 records on stderr, then a summary with the rate.
@@ -191,6 +201,9 @@ public final class Main {
      */
     private static boolean importFile(Passerelle p, eu.passerelle.model.RecordType type, String source, Path file) throws Exception {
         long start = System.nanoTime();
+        // CPU time as well as wall time: on a shared machine the wall clock says more about the neighbours.
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long[] seen = {0};
         eu.passerelle.match.FeedIntake.Summary s;
         try (java.io.InputStream in = Files.newInputStream(file)) {
@@ -205,8 +218,11 @@ public final class Main {
         }
         p.index().commit();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%s: %d accepted (%d placed under an occupation by the classifier), %d refused; %.1f s, %,.0f records/s%n", file,
-                s.accepted(), s.classified(), s.refused(), seconds, (s.accepted() + s.refused()) / Math.max(seconds, 1e-9));
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        long records = s.accepted() + s.refused();
+        System.out.printf("%s: %d accepted (%d placed under an occupation by the classifier), %d refused; %.1f s, %,.0f records/s"
+                + " (CPU %.1f s, %,.0f records per CPU-second)%n", file, s.accepted(), s.classified(), s.refused(), seconds,
+                records / Math.max(seconds, 1e-9), cpu, records / Math.max(cpu, 1e-9));
         return s.refused() > 0;
     }
 

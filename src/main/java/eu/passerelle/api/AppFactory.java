@@ -49,8 +49,12 @@ public final class AppFactory {
             config.startup.showJavalinBanner = false;
             // Room for a long query string, so an over-long 'q' reaches validation and gets a 400 that names it.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_LINE_BYTES));
+            // Jetty's own refusals (bad request line, 414, 431) as problem+json too, not its HTML page.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
             Problems.register(config);
             observability.register(config);
+            config.routes.before(RequestChecks::address);
             Cors cors = new Cors(p.config().corsOrigins());
             config.routes.before("/api/v1/*", cors::headers);
             config.routes.options("/api/v1/*", cors::preflight);
@@ -64,6 +68,7 @@ public final class AppFactory {
                             + "; retry in " + wait + " s.", null);
                 }
             });
+            config.routes.before("/api/v1/*", RequestChecks::body);
 
             config.routes.get("/api/v1/health", records::health);
             config.routes.get("/api/v1/search", work.wrap(search::search));
@@ -82,6 +87,9 @@ public final class AppFactory {
             config.routes.get("/api/v1/candidates/{id}/matches", work.wrap(match::candidateMatches));
             config.routes.delete("/api/v1/candidates/{id}", match::deleteCandidate);
             config.routes.get("/openapi.json", openApi::document);
+            DocsController docs = new DocsController();
+            config.routes.get("/docs", docs::page);
+            config.routes.get("/docs/{file}", docs::file);
             WebAssets web = new WebAssets();
             config.routes.get("/", ctx -> web.serve(ctx, "index.html"));
             config.routes.get("/widget.js", ctx -> web.serve(ctx, "widget.js"));

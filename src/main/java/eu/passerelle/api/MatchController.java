@@ -239,6 +239,9 @@ final class MatchController {
         if (s.length() > max) {
             throw ApiProblem.badParameter(name, "'" + name + "' is longer than " + max + " characters.");
         }
+        eu.passerelle.ingest.RecordValidator.characters(s).ifPresent(why -> {
+            throw ApiProblem.badParameter(name, "'" + name + "' " + why + ".");
+        });
         return s;
     }
 

@@ -44,6 +44,13 @@ public final class Problems {
     }
 
     static void write(Context ctx, int status, String title, String detail, String param) {
+        String body = body(status, title, detail, param, ctx.path());
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.status(status).contentType(CONTENT_TYPE).result(body);
+    }
+
+    /** The problem document; {@code instance} is the path asked for. */
+    static String body(int status, String title, String detail, String param, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + slug(title, status));
         body.put("title", title);
@@ -52,9 +59,10 @@ public final class Problems {
         if (param != null) {
             body.put("param", param);
         }
-        body.put("instance", ctx.path());
-        ctx.attribute(WRITTEN, Boolean.TRUE);
-        ctx.status(status).contentType(CONTENT_TYPE).result(eu.passerelle.model.Json.write(body));
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        return eu.passerelle.model.Json.write(body);
     }
 
     private static String slug(String title, int status) {
@@ -71,7 +79,7 @@ public final class Problems {
         };
     }
 
-    private static String titleOf(int status) {
+    static String titleOf(int status) {
         return switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Unauthorized";
@@ -94,8 +102,13 @@ public final class Problems {
             case 404 -> "No resource at " + ctx.path() + ".";
             case 405 -> ctx.method() + " is not allowed on " + ctx.path() + ".";
             case 413 -> "The request body is larger than 1 MiB.";
-            case 414, 431 -> "The request line or headers are too long.";
+            case 414, 431 -> limitDetail(status);
             default -> titleOf(status) + ".";
         };
+    }
+
+    /** The 414 and 431 details, stating the limit (AppFactory.MAX_REQUEST_LINE_BYTES). */
+    static String limitDetail(int status) {
+        return status == 414 ? "The address is too long (at most 64 KiB with its query)." : "The request headers are too large (at most 64 KiB together).";
     }
 }

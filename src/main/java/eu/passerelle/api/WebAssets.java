@@ -11,6 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WebAssets {
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
+    /**
+     * The page runs only its own module scripts and stylesheets and talks only to this server: an injected
+     * script or style (a record's text rendered by mistake as markup) is refused by the browser, and no other
+     * site may frame the page.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+            + "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The widget demo stands for a partner's page: its hostile stylesheet is inline, and the widget styles its
+     * shadow tree itself, so inline styles are allowed there (scripts still only from this server).
+     */
+    static final String DEMO_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
     void serve(Context ctx, String name) {
@@ -27,6 +39,9 @@ final class WebAssets {
         });
         if (body.length == 0) {
             throw ApiProblem.notFound("No file " + name + ".");
+        }
+        if (ext.equals("html")) {
+            ctx.header("Content-Security-Policy", name.equals("widget-demo.html") ? DEMO_POLICY : PAGE_POLICY);
         }
         ctx.contentType(TYPES.get(ext)).header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(body);
     }

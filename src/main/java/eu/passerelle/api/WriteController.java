@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class WriteController {
     /**
-     * The largest feed taken over HTTP: 512 MiB, about 400,000 postings, read as a stream in constant
+     * The largest feed taken over HTTP: 512 MiB, about 250,000 postings of 2 KB, read as a stream in constant
      * memory. Other routes keep the 1 MiB limit. Larger feeds go through the import command.
      */
     static final long MAX_BULK_BYTES = 512L << 20;
@@ -47,13 +47,22 @@ final class WriteController {
     void put(Context ctx, RecordType type) {
         Role role = auth.require(ctx, Role.WRITER, Role.ADMIN);
         String id = ctx.pathParam("id");
+        RecordValidator.id(type, id).ifPresent(p -> {
+            throw ApiProblem.badParameter("id", "The address does not end with a " + type.wireName() + " id: " + p.detail() + ".");
+        });
         JsonNode body = MatchController.body(ctx);
+        texts(body, "");
         if (body.has("id") && !body.get("id").asText().equals(id)) {
             throw ApiProblem.badParameter("id", "The body's id '" + body.get("id").asText() + "' differs from the path's '" + id + "'.");
         }
         ((ObjectNode) body).put("id", id);
         String source = id.contains(":") && id.contains("-") ? id.substring(id.indexOf(':') + 1, id.indexOf('-')) : "api";
         FeedImport.Result r = intake.read(type, source, body.toString());
+        if (r.lines().size() != 1) {
+            // A feed wrapper ({"resultats":[...]}, an Opendatasoft envelope) holding no record or several.
+            throw ApiProblem.badParameter("body", "PUT takes exactly one " + type.wireName() + "; this body holds " + r.lines().size()
+                    + ". Send feeds to /api/v1/" + type.collection() + "/bulk.");
+        }
         FeedImport.Line line = r.lines().get(0);
         if (r.accepted().isEmpty()) {
             String field = line.field() == null ? "body" : line.field();
@@ -71,10 +80,9 @@ final class WriteController {
     void delete(Context ctx, RecordType type) {
         auth.require(ctx, Role.WRITER, Role.ADMIN);
         String id = ctx.pathParam("id");
-        Pattern valid = type == RecordType.POSTING ? RecordValidator.POSTING_ID : RecordValidator.TRAINING_ID;
-        if (!valid.matcher(id).matches()) {
-            throw ApiProblem.badParameter("id", "'" + id + "' is not a " + type.wireName() + " id.");
-        }
+        RecordValidator.id(type, id).ifPresent(p -> {
+            throw ApiProblem.badParameter("id", "The address does not end with a " + type.wireName() + " id: " + p.detail() + ".");
+        });
         if (!intake.delete(type, id)) {
             throw ApiProblem.notFound("No " + type.wireName() + " with id '" + id + "'.");
         }
@@ -178,6 +186,24 @@ final class WriteController {
             read += n;
             if (read > max) {
                 throw tooLarge();
+            }
+        }
+    }
+
+    /**
+     * Every text in the body, before the body is handed on as UTF-8 bytes: a lone surrogate sent as a
+     * escape (backslash-u d83d) would otherwise become '?' on the way and be stored as if the partner had written it.
+     */
+    private static void texts(JsonNode node, String path) {
+        if (node.isTextual()) {
+            RecordValidator.characters(node.textValue()).ifPresent(why -> {
+                throw ApiProblem.badParameter(path, "The record was refused: " + path + " " + why + ".");
+            });
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> texts(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                texts(node.get(i), path + "[" + i + "]");
             }
         }
     }

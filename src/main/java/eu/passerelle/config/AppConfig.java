@@ -133,10 +133,29 @@ public record AppConfig(int port, Path dataDir, Path indexData, Map<String, Role
         return keys;
     }
 
+    /**
+     * Parses "https://a.example,https://b.example:8443". An origin listed twice counts once; an entry that
+     * is not an origin (a path, a trailing slash, a wildcard) is a configuration error, since the browser
+     * sends the bare origin and such an entry would never match.
+     */
     public static Set<String> parseOrigins(String spec) {
+        Set<String> origins = new java.util.LinkedHashSet<>();
         if (spec == null || spec.isBlank()) {
-            return Set.of();
+            return origins;
         }
-        return Set.of(java.util.Arrays.stream(spec.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toArray(String[]::new));
+        for (String entry : spec.split(",")) {
+            String origin = entry.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!ORIGIN.matcher(origin).matches()) {
+                throw new ConfigException(CORS_ENV + ": '" + origin + "' is not an origin; write scheme://host or scheme://host:port, "
+                        + "without a path or trailing slash (e.g. https://partner.example)");
+            }
+            origins.add(origin.toLowerCase(java.util.Locale.ROOT)); // browsers send scheme and host in lower case
+        }
+        return origins;
     }
+
+    private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile("https?://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?");
 }

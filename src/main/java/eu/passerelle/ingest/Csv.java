@@ -1,5 +1,9 @@
 package eu.passerelle.ingest;
 
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -18,19 +21,23 @@ import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
- * A streaming RFC 4180 reader. The reference files need the real thing: ESCO puts newlines inside quoted
- * labels, ONISEP uses ';' and a byte-order mark, Compétent has a metadata block before its header.
+ * The reference files' CSV, read as a stream by FastCSV (RFC 4180: ESCO puts newlines inside quoted labels,
+ * ONISEP uses ';' and a byte-order mark, Compétent has a metadata block before its header), with rows read
+ * by column name. Lenient where the files are: rows of differing lengths, characters after a closing quote.
  */
 public final class Csv implements Iterator<List<String>>, AutoCloseable {
-    private final Reader in;
-    private final char separator;
+    private final CsvReader<CsvRecord> reader;
+    private final CloseableIterator<CsvRecord> records;
     private List<String> next;
+    /** Rows read so far, the one looked ahead included: what {@link Row#number()} has always counted. */
     private long rowNumber;
 
     public Csv(Reader in, char separator) {
-        this.in = in.markSupported() ? in : new BufferedReader(in, 1 << 16);
-        this.separator = separator;
-        skipBom();
+        Reader buffered = in.markSupported() ? in : new BufferedReader(in, 1 << 16);
+        skipBom(buffered);
+        this.reader = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(false).allowExtraFields(true).allowMissingFields(true)
+                .allowExtraCharsAfterClosingQuote(true).ofCsvRecord(buffered);
+        this.records = reader.iterator();
         this.next = readRow();
     }
 
@@ -95,10 +102,10 @@ public final class Csv implements Iterator<List<String>>, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        reader.close();
     }
 
-    private void skipBom() {
+    private static void skipBom(Reader in) {
         try {
             in.mark(1);
             if (in.read() != '\uFEFF') {
@@ -111,58 +118,14 @@ public final class Csv implements Iterator<List<String>>, AutoCloseable {
 
     private List<String> readRow() {
         try {
-            int c = in.read();
-            if (c == -1) {
+            if (!records.hasNext()) {
                 return null;
             }
             rowNumber++;
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            boolean cellWasQuoted = false;
-            while (true) {
-                if (quoted) {
-                    if (c == -1) {
-                        throw new IllegalStateException("unterminated quoted field in CSV row " + rowNumber);
-                    }
-                    if (c == '"') {
-                        in.mark(1);
-                        int peek = in.read();
-                        if (peek == '"') {
-                            cell.append('"');
-                        } else {
-                            quoted = false;
-                            if (peek != -1) {
-                                in.reset();
-                            }
-                        }
-                    } else {
-                        cell.append((char) c);
-                    }
-                } else if (c == '"' && cell.isEmpty() && !cellWasQuoted) {
-                    quoted = true;
-                    cellWasQuoted = true;
-                } else if (c == separator) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                    cellWasQuoted = false;
-                } else if (c == '\n' || c == -1) {
-                    cells.add(cell.toString());
-                    return cells;
-                } else if (c == '\r') {
-                    in.mark(1);
-                    if (in.read() != '\n') {
-                        in.reset();
-                    }
-                    cells.add(cell.toString());
-                    return cells;
-                } else {
-                    cell.append((char) c);
-                }
-                c = in.read();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            List<String> fields = records.next().getFields();
+            return fields.isEmpty() ? List.of("") : fields; // a blank line, as one empty cell (skipped by forEachRecord)
+        } catch (CsvParseException e) {
+            throw new IllegalStateException("unreadable CSV row " + rowNumber + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,7 +3,6 @@ package eu.passerelle.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.passerelle.geo.Gazetteer;
 import eu.passerelle.model.Classification;
-import eu.passerelle.model.Json;
 import eu.passerelle.model.Posting;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.model.Training;
@@ -150,7 +149,7 @@ public final class FeedImport {
     /** A record read by a specific reader, validated like any other. */
     private static Entry validated(FeedResult<?> r) {
         if (!r.accepted()) {
-            return new Entry(new Line(r.position(), null, "refused", null, r.error()), null);
+            return new Entry(new Line(r.position(), null, "refused", r.field(), r.error()), null);
         }
         Object record = r.record();
         var problem = record instanceof Posting p ? RecordValidator.posting(p) : RecordValidator.training((Training) record);
@@ -171,12 +170,14 @@ public final class FeedImport {
                 return jobPostings.readOne(line, n);
             }
             if (type == RecordType.POSTING) {
-                Posting p = Json.MAPPER.treeToValue(n, Posting.class);
+                Posting p = JsonBinding.read(n, Posting.class);
                 return FeedResult.ok(line, new Posting(p.id(), p.source(), p.sourceId(), p.title(), p.description(), p.employer(), p.contract(),
                         p.workingTime(), p.place(), p.country(), p.occupations(), p.skills(), p.postedAt(), p.validThrough(), p.url(),
                         RecordValidator.provenanceOr(p.provenance(), "feed " + source), p.occupationText(), null));
             }
-            return FeedResult.ok(line, withProvenance(Json.MAPPER.treeToValue(n, Training.class), "feed " + source));
+            return FeedResult.ok(line, withProvenance(JsonBinding.read(n, Training.class), "feed " + source));
+        } catch (JsonBinding.Refused e) {
+            return FeedResult.refused(line, e.field(), e.getMessage());
         } catch (Exception e) {
             String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             return FeedResult.refused(line, "not a " + type.wireName() + ": " + message);
@@ -186,6 +187,6 @@ public final class FeedImport {
     public static Training withProvenance(Training t, String writer) {
         return new Training(t.id(), t.kind(), t.title(), t.certifications(), t.level(), t.levelLabel(), t.duration(), t.hours(), t.modality(),
                 t.schedule(), t.cost(), t.funding(), t.audience(), t.providers(), t.places(), t.country(), t.authority(), t.domains(),
-                t.nextSession(), t.url(), t.occupations(), t.description(), RecordValidator.provenanceOr(t.provenance(), writer));
+                t.nextSession(), t.url(), t.occupations(), t.description(), RecordValidator.provenanceOr(t.provenance(), writer), t.address(), t.contact());
     }
 }

@@ -76,7 +76,7 @@ final class LabelHighlighter {
         return n;
     }
 
-    /** The text with each query word in &lt;b&gt;, adjacent words merged; null when nothing matched. */
+    /** The text, HTML-escaped, with each query word in &lt;b&gt;, adjacent words merged; null when nothing matched. */
     static String mark(String text, Set<String> words) {
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -91,15 +91,35 @@ final class LabelHighlighter {
                 int end = w.end();
                 if (openEnd >= 0 && text.substring(openEnd, start).isBlank()) {
                     out.setLength(out.length() - 4); // extend the open <b> over the space
-                    out.append(text, openEnd, end).append("</b>");
+                    escape(out, text, openEnd, end).append("</b>");
                 } else {
-                    out.append(text, last, start).append("<b>").append(text, start, end).append("</b>");
+                    escape(out, text, last, start).append("<b>");
+                    escape(out, text, start, end).append("</b>");
                 }
                 last = end;
                 openEnd = end;
                 any = true;
             }
         }
-        return any ? out.append(text.substring(last)).toString() : null;
+        return any ? escape(out, text, last, text.length()).toString() : null;
+    }
+
+    /**
+     * Appends text[from, to) HTML-escaped: the answer's only markup is our &lt;b&gt;, so a client that
+     * inserts it as HTML never runs markup a record's title carried ("&lt;img onerror=…&gt;" stays text).
+     */
+    static StringBuilder escape(StringBuilder out, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out;
     }
 }

@@ -419,7 +419,8 @@ public final class SearchService {
         timer.mark("items");
         if (!needPassage.isEmpty()) {
             // Matched through the description only: a passage of it, with offsets read from the postings.
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.forQuery(Fields.ALL)).withMaxLength(SNIPPET_SOURCE_CHARS).build();
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.forQuery(Fields.ALL)).withMaxLength(SNIPPET_SOURCE_CHARS)
+                    .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<b>", "</b>", "... ", true)).build(); // text HTML-escaped
             int[] docIds = needPassage.stream().mapToInt(i -> page[i].doc).toArray();
             String[] passages = highlighter.highlightFields(new String[] {Fields.ALL}, text.highlight(), docIds, new int[] {1}).get(Fields.ALL);
             for (int k = 0; k < docIds.length; k++) {
@@ -462,6 +463,10 @@ public final class SearchService {
         String cut = s.substring(from, Math.min(s.length(), from + SNIPPET_CHARS));
         // Never leave a half tag behind.
         cut = cut.replaceAll("^[^<]*?>", "").replaceAll("<[^>]*$", "");
+        if (from > 0) {
+            cut = cut.replaceFirst("^[#A-Za-z0-9]{0,8};", ""); // nor half an escape ("amp;")
+        }
+        cut = cut.replaceFirst("&[#A-Za-z0-9]{0,8}$", "");
         if (cut.lastIndexOf("<b>") > cut.lastIndexOf("</b>")) {
             cut = cut + "</b>";
         }

@@ -1,7 +1,6 @@
 package eu.passerelle.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -44,8 +43,19 @@ class CsvTest {
     }
 
     @Test
-    void anUnterminatedQuoteIsAnErrorNotASilentTruncation() {
-        assertThatThrownBy(() -> rows("a,\"open\n", ',')).hasMessageContaining("unterminated");
+    void anUnterminatedQuoteKeepsTheRestOfTheFileInItsFieldNothingIsDropped() throws Exception {
+        // FastCSV reads an unterminated quote to the end of the input; the old hand-written reader threw.
+        assertThat(rows("a,\"open\nb,c\n", ',')).containsExactly(List.of("a", "open\nb,c\n"));
+    }
+
+    @Test
+    void blankLinesAreOneEmptyCellAndSkippedWhenReadByColumn() throws Exception {
+        assertThat(rows("a\n\nb\n", ',')).containsExactly(List.of("a"), List.of(""), List.of("b"));
+        List<String> seen = new ArrayList<>();
+        try (Csv csv = new Csv(new StringReader("h\n\nx\n\ny\n"), ',')) {
+            csv.forEachRecord(r -> seen.add(r.get("h")));
+        }
+        assertThat(seen).containsExactly("x", "y");
     }
 
     @Test
