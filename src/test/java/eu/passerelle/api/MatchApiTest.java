@@ -274,7 +274,10 @@ class MatchApiTest {
         assertThat(service.match(profile, Set.of(RecordType.OCCUPATION), 3, true)).isSameAs(first);
         Occupation same = TestService.passerelle().store().records().find(RecordType.OCCUPATION, "rome:K1303", Occupation.class).orElseThrow();
         TestService.passerelle().index().upsert(same.id(), DocumentMapper.occupation(same));
-        TestService.passerelle().index().refresh(); // caches are keyed by the searcher: a change counts once visible
+        // Caches are keyed by the searcher: a change counts once visible. Committed too, so the background
+        // commit cannot open yet another searcher while the answers below are computed (seconds on a busy machine).
+        TestService.passerelle().index().commit();
+        TestService.passerelle().index().refresh();
         assertThat(service.match(profile, Set.of(RecordType.OCCUPATION), 3, true)).isNotSameAs(first).isEqualTo(withoutTook(first, service.match(profile, Set.of(RecordType.OCCUPATION), 3, true)));
     }
 
