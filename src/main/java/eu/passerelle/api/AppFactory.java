@@ -87,6 +87,9 @@ public final class AppFactory {
             config.routes.get("/api/v1/candidates/{id}/matches", work.wrap(match::candidateMatches));
             config.routes.delete("/api/v1/candidates/{id}", match::deleteCandidate);
             config.routes.get("/openapi.json", openApi::document);
+            DocsController docs = new DocsController();
+            config.routes.get("/docs", docs::page);
+            config.routes.get("/docs/{file}", docs::file);
             WebAssets web = new WebAssets();
             config.routes.get("/", ctx -> web.serve(ctx, "index.html"));
             config.routes.get("/widget.js", ctx -> web.serve(ctx, "widget.js"));

@@ -27,6 +27,6 @@ final class RecordController {
         if (!ID.matcher(id).matches()) {
             throw ApiProblem.badParameter("id", "'" + id + "' is not an id of the form scheme:code (e.g. rome:K2113).");
         }
-        ctx.json(records.find(type, id).orElseThrow(() -> ApiProblem.notFound("No " + type.wireName() + " with id '" + id + "'.")));
+        ctx.json(records.find(type, id, SearchController.lang(ctx)).orElseThrow(() -> ApiProblem.notFound("No " + type.wireName() + " with id '" + id + "'.")));
     }
 }

@@ -9,6 +9,7 @@ import eu.passerelle.search.SearchRequest;
 import eu.passerelle.search.SearchResponse;
 import eu.passerelle.search.SearchService;
 import eu.passerelle.search.SuggestService;
+import eu.passerelle.search.Vocabulary;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -21,13 +22,12 @@ import java.util.stream.Collectors;
 final class SearchController {
     static final Set<String> SEARCH_PARAMS = Params.oneOf("q", "type", "scheme", "country", "near", "radiusKm", "lang",
             "limit", "offset", "modality", "level", "contract", "sort", "synthetic", "facets");
-    static final Set<String> SUGGEST_PARAMS = Params.oneOf("q", "type", "limit");
+    static final Set<String> SUGGEST_PARAMS = Params.oneOf("q", "type", "limit", "lang");
     private static final Set<String> TYPES = Arrays.stream(RecordType.values()).map(RecordType::wireName).collect(Collectors.toCollection(LinkedHashSet::new));
     private static final Pattern SCHEME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> MODALITIES = Params.oneOf("presentiel", "hybride", "distance");
     private static final Set<String> LEVELS = Params.oneOf("1", "2", "3", "4", "5", "6", "7", "8");
-    private static final Set<String> LANGS = Params.oneOf("fr", "nl", "en");
     /** Lucene query syntax: field:( / field:[ / field:" / *:* / a lone wildcard term. Users type words, not queries. */
     private static final Pattern QUERY_SYNTAX = Pattern.compile("\\*:\\*|[\\p{L}_][\\p{L}\\p{N}_.]*:\\s*[(\\[{\"*]|(^|\\s)[*?]+(\\s|$)|\\b(AND|OR|NOT)\\s*\\(");
 
@@ -61,10 +61,7 @@ final class SearchController {
         if (radius != null && near == null) {
             throw ApiProblem.badParameter("radiusKm", "'radiusKm' needs 'near' (a place name or lat,lon) to measure from.");
         }
-        String lang = Params.text(ctx, "lang", 5);
-        if (lang != null && !LANGS.contains(lang.toLowerCase(java.util.Locale.ROOT))) {
-            throw ApiProblem.badParameter("lang", "'lang' must be one of fr, nl, en; got '" + lang + "'.");
-        }
+        String lang = lang(ctx);
         String sort = Params.text(ctx, "sort", 20);
         if (sort != null && !Set.of("relevance", "distance").contains(sort)) {
             throw ApiProblem.badParameter("sort", "'sort' must be relevance or distance; got '" + sort + "'.");
@@ -79,10 +76,10 @@ final class SearchController {
         int limit = Params.integer(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT);
         int offset = Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET);
         SearchRequest request = new SearchRequest(q, types, schemes, countries, modalities, levels, contracts, near, radius,
-                lang == null ? "fr" : lang.toLowerCase(java.util.Locale.ROOT), sort, !"false".equals(synthetic), limit, offset, facets(ctx));
+                lang, sort, !"false".equals(synthetic), limit, offset, facets(ctx));
         timer.mark("parse");
         String cacheControl = ctx.header("Cache-Control");
-        SearchResponse answer = search.search(request, cacheControl == null || !cacheControl.contains("no-cache"), timer);
+        SearchResponse answer = search.search(request, cacheControl == null || !cacheControl.contains("no-cache"), timer).in(lang);
         byte[] body = Json.MAPPER.writeValueAsBytes(answer);
         timer.mark("json");
         ctx.header("Server-Timing", timer.serverTiming());
@@ -112,7 +109,16 @@ final class SearchController {
         }
         Set<String> types = Params.list(ctx, "type", SuggestService.TYPES::contains, String.join(", ", SuggestService.TYPES), false);
         int limit = Params.integer(ctx, "limit", SuggestService.DEFAULT_LIMIT, 1, SuggestService.MAX_LIMIT);
-        ctx.json(Map.of("items", suggest.suggest(q, types, limit)));
+        ctx.json(Map.of("items", suggest.suggest(q, types, limit, lang(ctx))));
+    }
+
+    /** {@code lang} (fr, nl, en; fr when absent): the language of the labels and names in the answer. */
+    static String lang(Context ctx) {
+        String lang = Params.text(ctx, "lang", 5);
+        if (lang != null && !Vocabulary.LANGS.contains(lang.toLowerCase(java.util.Locale.ROOT))) {
+            throw ApiProblem.badParameter("lang", "'lang' must be one of fr, nl, en; got '" + lang + "'.");
+        }
+        return Vocabulary.lang(lang);
     }
 
     private Place near(Context ctx) {

@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  *       service/raw ratio;</li>
  *   <li>heap after GC and RSS of the service's process, index and store size on disk.</li>
  * </ol>
- * <pre>scripts/bench [--seconds N] [--postings N] [--heap 1g] [--port 7102] [--index-data DIR] [--keep]</pre>
+ * <pre>scripts/bench [--seconds N] [--postings N] [--heap 1g] [--port 7102] [--index-data DIR] [--data-dir DIR] [--keep]</pre>
+ * {@code --data-dir} keeps the data dir there (made on the first run, reused after: a scale run's postings are
+ * generated and imported once).
  */
 public final class Bench {
     private static final int[] CLIENTS = {1, 4, 8};
@@ -49,6 +51,7 @@ public final class Bench {
         int port = 7102;
         String heap = "1g";
         boolean keep = false;
+        Path dataDir = null;
         Path indexData = AppConfig.DEFAULT_INDEX_DATA;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -58,13 +61,14 @@ public final class Bench {
                 case "--heap" -> heap = args[++i];
                 case "--index-data" -> indexData = Path.of(args[++i]);
                 case "--keep" -> keep = true;
+                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (scripts/bench [--seconds N] [--postings N] [--heap 1g] [--port N] [--index-data DIR] [--keep])");
+                        + " (scripts/bench [--seconds N] [--postings N] [--heap 1g] [--port N] [--index-data DIR] [--data-dir DIR] [--keep])");
             }
         }
         Path work = Files.createTempDirectory("passerelle-bench-");
         try {
-            new Bench().run(work, indexData.toAbsolutePath(), postings, port, heap, seconds);
+            new Bench().run(work, dataDir, indexData.toAbsolutePath(), postings, port, heap, seconds);
         } finally {
             if (keep) {
                 System.out.println("kept: " + work);
@@ -74,17 +78,23 @@ public final class Bench {
         }
     }
 
-    private void run(Path work, Path indexData, int postings, int port, String heap, int seconds) throws Exception {
-        Path data = work.resolve("data");
+    /** @param dataDir an existing data dir to reuse (its first start and import are not measured again), or null */
+    private void run(Path work, Path dataDir, Path indexData, int postings, int port, String heap, int seconds) throws Exception {
+        Path data = dataDir != null ? dataDir : work.resolve("data");
+        boolean reuse = dataDir != null && Files.isDirectory(data.resolve("index"));
         Path log = work.resolve("service.log");
         base = "http://localhost:" + port;
         System.out.printf(Locale.ROOT, "machine: %d cores (%s), Java %s; service: own JVM, -Xmx%s, rate limits off; load client: %s%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"), heap,
                 Wrk.findOrNull(work, base) != null ? "wrk (own process)" : "JDK HttpClient in the benchmark's JVM (wrk not found)");
-        try (ServiceProcess first = ServiceProcess.start(data, indexData, port, heap, log)) {
-            System.out.printf(Locale.ROOT, "first start (import + index, empty data dir): %.1f s%n", first.startSeconds);
+        if (reuse) {
+            System.out.println("data dir reused: " + data + " (first start and import not measured)");
+        } else {
+            try (ServiceProcess first = ServiceProcess.start(data, indexData, port, heap, log)) {
+                System.out.printf(Locale.ROOT, "first start (import + index, empty data dir): %.1f s%n", first.startSeconds);
+            }
         }
-        if (postings > 0) {
+        if (postings > 0 && !reuse) {
             Path feed = work.resolve("postings.jsonld");
             double gen = ServiceProcess.runToEnd(ServiceProcess.java(heap, "eu.passerelle.Main", "generate-postings", "--count", String.valueOf(postings),
                     "--seed", "7", "--out", feed.toString(), "--index-data", indexData.toString()), log);
@@ -166,16 +176,21 @@ public final class Bench {
     /** Mean milliseconds per phase over the mix, read from each answer's Server-Timing header (1 client, uncached). */
     private void phases(List<Mix.Search> searches, List<String> matches) throws Exception {
         Map<String, double[]> search = new LinkedHashMap<>();
+        Map<String, double[]> everyFacet = new LinkedHashMap<>();
         Map<String, double[]> match = new LinkedHashMap<>();
         for (int round = 0; round < 3; round++) {
             for (Mix.Search s : searches) {
                 timing(send("GET", s.path(), null, true), search);
+                // The same search counting every facet: every match scored, as every search did before facets were asked for.
+                timing(send("GET", s.params().containsKey("facets") ? s.path() : s.path() + "&facets=all", null, true), everyFacet);
             }
             for (String m : matches) {
                 timing(send("POST", "/api/v1/match", m, true), match);
             }
         }
+        System.out.println("phases: CPU time of the worker thread per phase; queue and wall are wall-clock");
         report("search", search, 3 * searches.size());
+        report("search with facets=all", everyFacet, 3 * searches.size());
         report("match", match, 3 * matches.size());
     }
 
@@ -184,7 +199,7 @@ public final class Bench {
             System.out.printf("%s phases: no Server-Timing header%n", what);
             return;
         }
-        StringBuilder b = new StringBuilder(what + " phases, mean ms per request (1 client, uncached; cpu = the worker thread's CPU time):");
+        StringBuilder b = new StringBuilder(what + " phases, mean ms per request (1 client, uncached):");
         phases.forEach((phase, sum) -> b.append(String.format(Locale.ROOT, "  %s %.3f", phase, sum[0] / requests)));
         System.out.println(b);
     }

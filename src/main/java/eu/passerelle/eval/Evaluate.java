@@ -92,6 +92,8 @@ public final class Evaluate {
             List<SearchEvaluation.Row> me = SearchEvaluation.summarise(matchEngine);
             List<SearchEvaluation.Row> mb = SearchEvaluation.summarise(matchEval.runBaseline(cases));
             printTable("MATCH (" + cases.size() + " profiles, per target)                 engine", "BM25 over the profile's words", "target", me, mb);
+            System.out.printf(Locale.ROOT, "match cost: %.1f ms of thread CPU per uncached match (%d profiles x 3 rounds, after a warm-up)%n",
+                    matchEval.cpuMillisPerMatch(cases, 3), cases.size());
             if (verbose) {
                 printLow(matchEngine);
             }

@@ -52,6 +52,24 @@ public final class MatchEvaluation {
         return out;
     }
 
+    /**
+     * Thread CPU time per uncached match over the judged profiles (answers recomputed; the searches inside may be
+     * cached, as in service), after one warm-up round: the cost that decides match latency under load.
+     */
+    public double cpuMillisPerMatch(List<Case> cases, int rounds) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Case c : cases) {
+            passerelle.match().match(c.profile(), Set.of(c.target()), Metrics.K, false);
+        }
+        long start = cpu.getCurrentThreadCpuTime();
+        for (int r = 0; r < rounds; r++) {
+            for (Case c : cases) {
+                passerelle.match().match(c.profile(), Set.of(c.target()), Metrics.K, false);
+            }
+        }
+        return (cpu.getCurrentThreadCpuTime() - start) / 1e6 / (rounds * (double) cases.size());
+    }
+
     public List<SearchEvaluation.QueryResult> runBaseline(List<Case> cases) {
         List<SearchEvaluation.QueryResult> out = new ArrayList<>();
         for (Case c : cases) {

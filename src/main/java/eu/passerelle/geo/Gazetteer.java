@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * Resolves what a person types as a place ("Arlon", "virton", "Saint-Quentin, FR", "49.68,5.82") to a
  * point, and completes place names. Accents, case and hyphens do not matter. When a name exists several
  * times, the place nearest the service's focus (the FR-BE-LU border) wins, unless a country is given after
- * a comma; completions are shortest first, then nearest the focus ("arl" → Arlon before Arles).
+ * a comma. Completions put a name typed in full first, then weigh size against distance from the focus: a
+ * tenfold population is worth 250 km ("Chal" → Châlons-en-Champagne and Chalon-sur-Saône before Châlonvillars;
+ * "arl" → Arlon before the larger but far Arles).
  */
 public final class Gazetteer {
     private static final Pattern LAT_LON = Pattern.compile("^\\s*(-?\\d{1,2}(?:\\.\\d+)?)\\s*[,;]\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*$");
@@ -29,13 +31,22 @@ public final class Gazetteer {
     private final TreeMap<String, List<Place>> sorted = new TreeMap<>();
     private final int size;
 
+    /** Kilometres from the focus that cost as much as a tenfold smaller population. */
+    static final double KM_PER_TENFOLD = 250;
+    /** Enough for any prefix of two letters or more; a one-letter prefix reads no further. */
+    private static final int MAX_PREFIX_MATCHES = 5_000;
+
     private final Comparator<Place> nearestFocus;
+    private final double focusLat;
+    private final double focusLon;
 
     public Gazetteer(List<Place> places) {
         this(places, DEFAULT_FOCUS[0], DEFAULT_FOCUS[1]);
     }
 
     public Gazetteer(List<Place> places, double focusLat, double focusLon) {
+        this.focusLat = focusLat;
+        this.focusLon = focusLon;
         this.nearestFocus = Comparator.comparingDouble(p -> GeoMath.distanceKm(focusLat, focusLon, p.lat(), p.lon()));
         for (Place p : places) {
             byKey.computeIfAbsent(Text.fold(p.name()), k -> new ArrayList<>()).add(p);
@@ -85,7 +96,7 @@ public final class Gazetteer {
         return candidates.stream().filter(p -> wanted == null || p.country().equals(wanted)).findFirst();
     }
 
-    /** Place names starting with what was typed, shortest first, then nearest the focus. */
+    /** Place names starting with what was typed: the name typed in full first, then by {@link #weight}, then shortest. */
     public List<Place> complete(String prefix, int limit) {
         String key = Text.fold(prefix);
         if (key.isEmpty()) {
@@ -93,12 +104,21 @@ public final class Gazetteer {
         }
         List<Place> out = new ArrayList<>();
         for (Map.Entry<String, List<Place>> e : sorted.tailMap(key, true).entrySet()) {
-            if (!e.getKey().startsWith(key) || out.size() >= limit * 4) {
+            if (!e.getKey().startsWith(key) || out.size() >= MAX_PREFIX_MATCHES) {
                 break;
             }
             out.addAll(e.getValue());
         }
-        out.sort(Comparator.comparingInt((Place p) -> p.name().length()).thenComparing(nearestFocus).thenComparing(Place::name));
+        Map<Place, Double> weights = new HashMap<>();
+        out.forEach(p -> weights.put(p, weight(p)));
+        out.sort(Comparator.comparing((Place p) -> !Text.fold(p.name()).equals(key))
+                .thenComparing(p -> -weights.get(p))
+                .thenComparingInt(p -> p.name().length()).thenComparing(Place::name));
         return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /** How likely a person means this place: log10 of its population less its distance from the focus. */
+    double weight(Place p) {
+        return Math.log10(1 + p.population()) - GeoMath.distanceKm(focusLat, focusLon, p.lat(), p.lon()) / KM_PER_TENFOLD;
     }
 }

@@ -94,6 +94,9 @@ public final class DocumentMapper {
         }
         put(item, "providers", t.providers() == null ? List.of() : t.providers().stream().map(Provider::name).toList());
         put(item, "places", t.places());
+        // What a person needs to act on a result without opening the record.
+        put(item, "nextSession", t.nextSession());
+        put(item, "url", t.url());
         boolean example = t.provenance() != null && t.provenance().example();
         if (example) {
             item.put("example", true);
@@ -128,6 +131,7 @@ public final class DocumentMapper {
         put(item, "occupations", p.occupations());
         put(item, "skills", p.skills());
         put(item, "postedAt", p.postedAt());
+        put(item, "url", p.url());
         if (p.classification() != null) {
             item.put("classification", p.classification());
         }

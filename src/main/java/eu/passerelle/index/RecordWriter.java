@@ -54,6 +54,15 @@ public final class RecordWriter {
      * refresh, so the batch is searchable when this returns.
      */
     public void putAll(Iterable<?> records) {
+        putAll(records, true);
+    }
+
+    /**
+     * The same, refreshing only when asked: a feed's batches are refreshed once at its end, since every
+     * refresh also cuts a small index segment that merges then rewrite (the answer, and so the promise that
+     * the records are searchable, only comes after that last refresh).
+     */
+    public void putAll(Iterable<?> records, boolean refresh) {
         List<Map.Entry<String, Training>> trainings = new ArrayList<>();
         List<Map.Entry<String, Posting>> postings = new ArrayList<>();
         for (Object r : records) {
@@ -74,9 +83,14 @@ public final class RecordWriter {
             }
             return null;
         });
-        if (!trainings.isEmpty() || !postings.isEmpty()) {
+        if (refresh && (!trainings.isEmpty() || !postings.isEmpty())) {
             index.refresh();
         }
+    }
+
+    /** Makes every write so far searchable (the end of a feed written with {@code putAll(records, false)}). */
+    public void refresh() {
+        index.refresh();
     }
 
     /** @return whether it existed */

@@ -187,6 +187,6 @@ public final class FeedImport {
     public static Training withProvenance(Training t, String writer) {
         return new Training(t.id(), t.kind(), t.title(), t.certifications(), t.level(), t.levelLabel(), t.duration(), t.hours(), t.modality(),
                 t.schedule(), t.cost(), t.funding(), t.audience(), t.providers(), t.places(), t.country(), t.authority(), t.domains(),
-                t.nextSession(), t.url(), t.occupations(), t.description(), RecordValidator.provenanceOr(t.provenance(), writer));
+                t.nextSession(), t.url(), t.occupations(), t.description(), RecordValidator.provenanceOr(t.provenance(), writer), t.address(), t.contact());
     }
 }

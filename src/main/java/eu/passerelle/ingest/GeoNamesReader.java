@@ -16,12 +16,17 @@ public final class GeoNamesReader {
         Csv.forEachRecord(dir.resolve("places-fr-be-lu-de-nl-ch.csv"), ',', r -> {
             try {
                 places.add(new Place(r.get("name"), Double.parseDouble(r.get("lat")), Double.parseDouble(r.get("lon")),
-                        r.get("country"), r.get("admin1"), r.get("admin2")));
+                        r.get("country"), r.get("admin1"), r.get("admin2"), population(r)));
             } catch (NumberFormatException e) {
                 orphans.miss("place without coordinates");
             }
         });
         return places;
+    }
+
+    /** GeoNames population (column added from the same GeoNames release); 0 when absent. */
+    private static long population(Csv.Row r) {
+        return r.has("population") && !r.get("population").isEmpty() ? Long.parseLong(r.get("population")) : 0;
     }
 
     private GeoNamesReader() {

@@ -186,12 +186,37 @@ public final class LheoReader {
             if (start.matches("\\d{8}")) {
                 firstSession = start.substring(0, 4) + "-" + start.substring(4, 6) + "-" + start.substring(6);
             }
+            String url = text(child(child(action, "url-action"), "urlweb"));
+            if (url.isEmpty()) {
+                url = text(child(child(formation, "url-formation"), "urlweb"));
+            }
             List<Provider> providers = organisation.isEmpty() ? List.of() : List.of(new Provider(organisation, "organisme responsable", "FR"));
             out.accept(FeedResult.ok(position[0], new Training(id, "course", title, certifications, "", "", "", hours, modality,
                     text(child(action, "rythme-formation")), price.isEmpty() ? "" : price + " € TTC", "", text(child(action, "info-public-vise")),
-                    providers, places, "FR", "", List.of(), firstSession, "", List.of(),
-                    text(child(formation, "objectif-formation")), Provenance.of("feed:" + source, "LHÉO 2.3 feed " + source))));
+                    providers, places, "FR", "", List.of(), firstSession, url, List.of(),
+                    text(child(formation, "objectif-formation")), Provenance.of("feed:" + source, "LHÉO 2.3 feed " + source),
+                    address(address), contact(child(child(formation, "contact-formation"), "coordonnees")))));
         }
+    }
+
+    /** "1 rue de l'Exemple, 54400 Longwy": the lines, then postcode and town, as LHÉO gives them. */
+    private static String address(Element adresse) {
+        List<String> parts = new ArrayList<>();
+        children(adresse, "ligne").forEach(l -> parts.add(text(l)));
+        parts.add((text(child(adresse, "codepostal")) + " " + text(child(adresse, "ville"))).strip());
+        return String.join(", ", parts.stream().filter(p -> !p.isEmpty()).toList());
+    }
+
+    /** Whom to ask about the training: name, telephone and e-mail of its contact, where given. */
+    private static String contact(Element coordonnees) {
+        List<String> parts = new ArrayList<>();
+        for (String field : List.of("nom", "telfixe", "portable", "courriel")) {
+            String t = text(child(coordonnees, field));
+            if (!t.isEmpty()) {
+                parts.add(t);
+            }
+        }
+        return String.join(", ", parts);
     }
 
     private static List<Element> children(Element e, String name) {

@@ -63,9 +63,9 @@ public final class FeedIntake {
 
     /**
      * Reads, classifies, stores and indexes a feed as a stream, in batches of {@value #BATCH} records: one
-     * store transaction, one index refresh per batch. Each report line goes to {@code report} in the feed's
-     * order once its batch is written (an accepted line is only reported when its record is searchable), so
-     * the memory used is that of one batch whatever the feed's size.
+     * store transaction and one round of index adds per batch, one index refresh at the end (so every record
+     * is searchable when this returns). Each report line goes to {@code report} in the feed's order once its
+     * batch is stored, so the memory used is that of one batch whatever the feed's size.
      */
     public Summary importFeed(RecordType type, String source, InputStream in, Consumer<FeedImport.Line> report) throws IOException {
         Batch batch = new Batch(report);
@@ -83,6 +83,7 @@ public final class FeedIntake {
             batch.add(line, record);
         });
         batch.flush();
+        writer.refresh();
         return new Summary(batch.accepted, batch.refused, batch.classifiedCount);
     }
 
@@ -135,7 +136,7 @@ public final class FeedIntake {
         }
 
         void flush() {
-            writer.putAll(records);
+            writer.putAll(records, false);
             lines.forEach(report);
             records.clear();
             lines.clear();

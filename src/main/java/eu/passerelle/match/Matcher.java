@@ -39,6 +39,7 @@ public final class Matcher {
     private final PostingRanking postings;
     private final RecognitionStep recognition;
     private final ReasonRenderer renderer;
+    private final Store store;
 
     public Matcher(SkillGraph graph, TrainingLinks trainingLinks, SearchService search, Recognition recognition, Store store) {
         this(graph, trainingLinks, search, recognition, store, MatchWeights.DEFAULT, ReasonRenderer.load());
@@ -48,6 +49,7 @@ public final class Matcher {
         this.graph = graph;
         this.w = w;
         this.renderer = renderer;
+        this.store = store;
         this.candidates = new CandidateGeneration(graph, trainingLinks, search, w);
         this.pathways = new Pathways(graph, trainingLinks, store);
         this.occupations = new OccupationRanking(graph, new SkillCoverage(graph, w), pathways, w);
@@ -68,18 +70,19 @@ public final class Matcher {
     public Map<String, List<Map<String, Object>>> match(ResolvedProfile p, Set<RecordType> targets, int limit, String lang) {
         Map<String, Double> has = personSkills(p);
         Set<String> current = currentOccupations(p);
-        List<OccupationRanking.Scored> ranked = occupations.rank(p, has, candidates.generate(p, has, current));
+        TrainingReads reads = new TrainingReads(store);
+        List<OccupationRanking.Scored> ranked = occupations.rank(p, has, candidates.generate(p, has, current), reads);
         Map<String, List<Map<String, Object>>> results = new LinkedHashMap<>();
         if (targets.contains(RecordType.OCCUPATION)) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (OccupationRanking.Scored o : ranked.subList(0, Math.min(limit, ranked.size()))) {
-                out.add(occupationItem(o, p, lang));
+                out.add(occupationItem(o, p, reads, lang));
             }
             results.put("occupation", out);
         }
         if (targets.contains(RecordType.TRAINING)) {
             List<Map<String, Object>> out = new ArrayList<>();
-            for (TrainingRanking.Ranked t : trainings.rank(p, ranked, limit)) {
+            for (TrainingRanking.Ranked t : trainings.rank(p, ranked, limit, reads)) {
                 Map<String, Object> item = trainings.item(t, p);
                 render(item, lang);
                 recognition.add(item, p, t.training().country(), List.of(t.via().id()), renderer, lang);
@@ -129,7 +132,7 @@ public final class Matcher {
         return current;
     }
 
-    private Map<String, Object> occupationItem(OccupationRanking.Scored o, ResolvedProfile p, String lang) {
+    private Map<String, Object> occupationItem(OccupationRanking.Scored o, ResolvedProfile p, TrainingReads reads, String lang) {
         SkillGraph.OccupationInfo info = graph.occupation(o.id());
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("type", "occupation");
@@ -153,7 +156,7 @@ public final class Matcher {
         if (!bridges.isEmpty()) {
             item.put("bridges", bridges);
         }
-        Map<String, Object> pathway = pathways.steps(o.id(), o.explanation(), p, renderer, lang);
+        Map<String, Object> pathway = pathways.steps(o.id(), o.explanation(), p, reads, renderer, lang);
         if (pathway != null) {
             item.put("pathway", pathway);
         }

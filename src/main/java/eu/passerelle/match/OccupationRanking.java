@@ -29,7 +29,7 @@ final class OccupationRanking {
         this.w = w;
     }
 
-    List<Scored> rank(ResolvedProfile p, Map<String, Double> has, CandidateGeneration.Candidates c) {
+    List<Scored> rank(ResolvedProfile p, Map<String, Double> has, CandidateGeneration.Candidates c, TrainingReads reads) {
         SkillCoverage.SkillWords similar = coverage.words(has);
         // Skills the person stated: an occupation that uses them fits, however many others it asks for.
         List<Set<String>> stated = p.skills().stream().map(s -> graph.closure(s.id())).toList();
@@ -100,18 +100,18 @@ final class OccupationRanking {
             scored.add(new Scored(id, score, Explanation.of(cov.matched(), cov.missing(), round(cov.value()), reasons)));
         }
         scored.sort(BEST_FIRST);
-        return withPathways(scored, p, c);
+        return withPathways(scored, p, c, reads);
     }
 
     private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id);
 
     /** The pathway term looks trainings up, so only for the best candidates. */
-    private List<Scored> withPathways(List<Scored> scored, ResolvedProfile p, CandidateGeneration.Candidates c) {
+    private List<Scored> withPathways(List<Scored> scored, ResolvedProfile p, CandidateGeneration.Candidates c, TrainingReads reads) {
         List<Scored> rescored = new ArrayList<>(scored.size());
         for (int i = 0; i < scored.size(); i++) {
             Scored o = scored.get(i);
             if (i < w.pathwayCandidates() && o.id().startsWith("rome:")) {
-                PathwayEvidence.Evidence evidence = pathways.evidence(o.id(), p);
+                PathwayEvidence.Evidence evidence = pathways.evidence(o.id(), p, reads);
                 boolean plausible = o.explanation().coverage() >= w.plausibleCoverage() || c.mobility().containsKey(o.id());
                 double value = evidence == null ? 0 : evidence.designedForJob() ? 1.0 : plausible ? w.genericPathway() : 0;
                 if (value > 0) {

@@ -11,5 +11,5 @@ interface PathwayEvidence {
     }
 
     /** Why a training path to this occupation counts, or null when no training leads there. */
-    Evidence evidence(String occupationId, ResolvedProfile p);
+    Evidence evidence(String occupationId, ResolvedProfile p, TrainingReads reads);
 }

@@ -30,13 +30,13 @@ final class Pathways implements PathwayEvidence {
     }
 
     @Override
-    public PathwayEvidence.Evidence evidence(String occupationId, ResolvedProfile p) {
+    public PathwayEvidence.Evidence evidence(String occupationId, ResolvedProfile p, TrainingReads reads) {
         List<TrainingLinks.Link> links = trainings.trainingsFor(occupationId, graph.occupation(occupationId).title());
         if (links.isEmpty()) {
             return null;
         }
         for (TrainingLinks.Link l : links) {
-            Training t = store.records().find(RecordType.TRAINING, l.trainingId(), Training.class).orElse(null);
+            Training t = reads.get(l.trainingId());
             if (t == null || t.audience().isEmpty()) {
                 continue;
             }
@@ -62,7 +62,7 @@ final class Pathways implements PathwayEvidence {
     }
 
     /** The training steps towards an occupation: trainings leading there, stated links and short ones first; null when none. */
-    Map<String, Object> steps(String occupationId, Explanation explanation, ResolvedProfile p, ReasonRenderer renderer, String lang) {
+    Map<String, Object> steps(String occupationId, Explanation explanation, ResolvedProfile p, TrainingReads reads, ReasonRenderer renderer, String lang) {
         String target = graph.romeEquivalent(occupationId);
         if (target == null) {
             return null;
@@ -79,7 +79,7 @@ final class Pathways implements PathwayEvidence {
             if (held.contains(l.trainingId()) || steps.size() >= MAX_STEPS) {
                 continue;
             }
-            Training t = store.records().find(RecordType.TRAINING, l.trainingId(), Training.class).orElse(null);
+            Training t = reads.get(l.trainingId());
             if (t == null) {
                 continue;
             }

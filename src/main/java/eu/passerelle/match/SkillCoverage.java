@@ -39,6 +39,12 @@ final class SkillCoverage {
     final class SkillWords {
         private final Map<String, List<String>> byWord = new HashMap<>();
         private final Map<String, Set<String>> words = new HashMap<>();
+        /**
+         * Closest skill per required skill, for this person: occupations share most of their skills, so the same
+         * skill is looked up for many candidates. Bounded by the graph's skills; lives for one request.
+         */
+        private final Map<String, Closest> closest = new HashMap<>(8192); // ~ the skills of 250 candidates: no rehash
+        private static final Closest NONE = new Closest("", 0);
 
         SkillWords(Map<String, Double> has) {
             has.forEach((id, weight) -> {
@@ -52,6 +58,16 @@ final class SkillCoverage {
 
         /** The person's skill most similar to this one, if similar enough, else null. */
         Closest closest(String skillId) {
+            Closest c = closest.get(skillId);
+            if (c == null) {
+                Closest found = search(skillId);
+                c = found == null ? NONE : found;
+                closest.put(skillId, c);
+            }
+            return c == NONE ? null : c;
+        }
+
+        private Closest search(String skillId) {
             Set<String> target = graph.skillWords(skillId);
             Map<String, Integer> common = new HashMap<>();
             for (String word : target) {

@@ -122,12 +122,15 @@ public final class SkillGraph {
 
     /** The analysed key of a skill's label (see DocumentMapper.labelKey), cached. */
     public String skillKey(String skillId) {
-        return labelKeys.computeIfAbsent(skillId, id -> eu.passerelle.index.Analysis.labelKey(skillLabel(id)));
+        // get first: computeIfAbsent on a present key costs several times a get, and matching asks constantly.
+        String key = labelKeys.get(skillId);
+        return key != null ? key : labelKeys.computeIfAbsent(skillId, id -> eu.passerelle.index.Analysis.labelKey(skillLabel(id)));
     }
 
     /** A skill's analysed label as a set of words, cached: near-identical skills are compared constantly. */
     public Set<String> skillWords(String skillId) {
-        return wordSets.computeIfAbsent(skillId, id -> Set.of(java.util.Arrays.stream(skillKey(id).split(" ")).distinct().toArray(String[]::new)));
+        Set<String> words = wordSets.get(skillId);
+        return words != null ? words : wordSets.computeIfAbsent(skillId, id -> Set.of(java.util.Arrays.stream(skillKey(id).split(" ")).distinct().toArray(String[]::new)));
     }
 
     /** The analysed key of any label text, cached (posting skills repeat across posts). */

@@ -31,7 +31,7 @@ final class TrainingRanking {
         this.w = w;
     }
 
-    List<Ranked> rank(ResolvedProfile p, List<OccupationRanking.Scored> occupations, int limit) {
+    List<Ranked> rank(ResolvedProfile p, List<OccupationRanking.Scored> occupations, int limit, TrainingReads reads) {
         double top = occupations.isEmpty() ? 1 : occupations.get(0).score();
         Set<String> held = new HashSet<>(p.qualifications().stream().map(ResolvedProfile.Resolution::id).toList());
         Map<String, Ranked> best = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ final class TrainingRanking {
                 if (held.contains(l.trainingId())) {
                     continue;
                 }
-                Training t = store.records().find(RecordType.TRAINING, l.trainingId(), Training.class).orElse(null);
+                Training t = reads.get(l.trainingId());
                 if (t == null || t.certifications().stream().anyMatch(c -> held.contains("rncp:" + c))
                         || (!p.countries().isEmpty() && !t.country().isEmpty() && !p.countries().contains(t.country()))) {
                     continue;

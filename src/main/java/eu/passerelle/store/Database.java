@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Applied in order; a migration is never edited once shipped, only followed by a new one. */
-    private static final List<String> MIGRATIONS = List.of("V1__reference.sql", "V2__matching.sql", "V3__crosswalks.sql", "V4__changes.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__reference.sql", "V2__matching.sql", "V3__crosswalks.sql", "V4__changes.sql",
+            "V5__place_population.sql");
     private static final int READERS = 4;
 
     private final String url;

@@ -54,7 +54,7 @@ public final class SourceStore {
     }
 
     public void putPlaces(Connection c, List<Place> places) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO place(name, lat, lon, country, admin1, admin2) VALUES (?,?,?,?,?,?)")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO place(name, lat, lon, country, admin1, admin2, population) VALUES (?,?,?,?,?,?,?)")) {
             for (Place pl : places) {
                 p.setString(1, pl.name());
                 p.setDouble(2, pl.lat());
@@ -62,6 +62,7 @@ public final class SourceStore {
                 p.setString(4, pl.country());
                 p.setString(5, pl.admin1());
                 p.setString(6, pl.admin2());
+                p.setLong(7, pl.population());
                 p.addBatch();
             }
             p.executeBatch();
@@ -69,8 +70,8 @@ public final class SourceStore {
     }
 
     public List<Place> places() {
-        return db.list("SELECT name, lat, lon, country, admin1, admin2 FROM place ORDER BY id",
-                rs -> new Place(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+        return db.list("SELECT name, lat, lon, country, admin1, admin2, population FROM place ORDER BY id",
+                rs -> new Place(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7)));
     }
 
     public Optional<String> meta(String key) {

@@ -60,6 +60,64 @@ class OpenApiTest {
         assertThat(DOC.at("/info/description").asText()).contains("ROME 4.0", "ESCO", "Compétent", "GeoNames");
     }
 
+    @Test
+    void everyParameterHasAnExampleAndEveryResultFieldSaysWhatItIs() {
+        List<String> missing = new ArrayList<>();
+        DOC.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            op.getValue().path("parameters").forEach(p -> {
+                JsonNode param = p.has("$ref") ? DOC.at(p.get("$ref").asText().substring(1)) : p;
+                if (!param.has("example") && !param.has("examples")) {
+                    missing.add("example of " + op.getKey() + " " + path.getKey() + " " + param.path("name").asText());
+                }
+            });
+        }));
+        DOC.at("/components/schemas").fields().forEachRemaining(schema -> undescribed(schema.getKey(), schema.getValue(), missing));
+        assertThat(missing).isEmpty();
+        assertThat(DOC.at("/components/schemas/Item/properties/score/description").asText()).contains("orders the results of one query");
+        for (String field : List.of("postedAt", "workingTime", "url", "labelLang", "equivalents")) {
+            assertThat(DOC.at("/components/schemas/Item/properties/" + field).isObject()).as(field).isTrue();
+        }
+        assertThat(DOC.at("/components/schemas/Explanation/properties/reasonCodes").isObject()).isTrue();
+        assertThat(DOC.at("/info/description").asText()).contains("PASSERELLE_CORS_ORIGINS", "/docs", "lang");
+    }
+
+    private static void undescribed(String where, JsonNode schema, List<String> missing) {
+        schema.path("properties").fields().forEachRemaining(p -> {
+            if (!p.getValue().has("description")) {
+                missing.add("description of " + where + "." + p.getKey());
+            }
+            undescribed(where + "." + p.getKey(), p.getValue(), missing);
+        });
+        if (schema.has("items")) {
+            undescribed(where + "[]", schema.get("items"), missing);
+        }
+        schema.path("allOf").forEach(part -> undescribed(where, part, missing));
+    }
+
+    @Test
+    void theReferenceAtDocsLoadsWithEverythingItNeedsFromTheServiceItself() {
+        Http.Response page = Http.get("/docs");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
+        List<String> assets = new ArrayList<>();
+        while (refs.find()) {
+            assets.add(refs.group(1));
+        }
+        // Nothing from another host: the reference works without a CDN.
+        assertThat(assets).contains("/docs/swagger-ui-bundle.js", "/docs/swagger-ui.css", "/docs/docs.js").allMatch(a -> a.startsWith("/"));
+        for (String asset : assets) {
+            Http.Response r = Http.get(asset);
+            assertThat(r.status()).as(asset).isEqualTo(200);
+            assertThat(r.body()).as(asset).isNotEmpty();
+        }
+        assertThat(Http.get("/docs/swagger-ui-bundle.js").body()).hasSizeGreaterThan(100_000).contains("SwaggerUIBundle");
+        assertThat(Http.get("/docs/docs.js").body()).contains("/openapi.json", "SwaggerUIBundle(");
+        Http.Response other = Http.get("/docs/" + Http.enc("..%2Fopenapi.json"));
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(Http.get("/docs/index.css").status()).as("only the files the page uses").isEqualTo(404);
+    }
+
     /** Every key of the example exists in the real answer, recursively (arrays: first element). */
     private static void assertShape(String where, JsonNode example, JsonNode real) {
         if (example.isObject()) {

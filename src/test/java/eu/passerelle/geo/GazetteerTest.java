@@ -39,11 +39,25 @@ class GazetteerTest {
     }
 
     @Test
-    void completionIsShortestFirstThenNearestTheBorder() {
+    void completionWithoutPopulationsIsNearestTheBorderFirst() {
         assertThat(g.complete("vir", 5)).extracting(Place::name).containsExactly("Virton", "Vireux-Wallerand");
         Gazetteer arl = new Gazetteer(List.of(new Place("Arles", 43.68, 4.63, "FR", "", ""), new Place("Arlon", 49.68, 5.82, "BE", "", "")));
         assertThat(arl.complete("arl", 2)).extracting(Place::name).containsExactly("Arlon", "Arles");
         assertThat(g.complete("", 5)).isEmpty();
+    }
+
+    @Test
+    void completionWeighsPopulationAgainstDistanceAndPutsAFullNameFirst() {
+        // Populations of the GeoNames release in index-data.
+        Gazetteer chal = new Gazetteer(List.of(new Place("Châlonvillars", 47.64055, 6.78407, "FR", "27", "70", 1195),
+                new Place("Chalon-sur-Saône", 46.78112, 4.85372, "FR", "27", "71", 47251),
+                new Place("Chalais", 46.26758, 7.51145, "CH", "VS", "2311", 3376),
+                new Place("Châlons-en-Champagne", 48.95393, 4.36724, "FR", "44", "51", 51257)));
+        assertThat(chal.complete("Chal", 4)).extracting(Place::name)
+                .containsExactly("Châlons-en-Champagne", "Chalon-sur-Saône", "Châlonvillars", "Chalais");
+        assertThat(chal.complete("chalais", 1)).extracting(Place::name).containsExactly("Chalais");
+        Gazetteer arl = new Gazetteer(List.of(new Place("Arles", 43.68, 4.63, "FR", "", "", 52000), new Place("Arlon", 49.68, 5.82, "BE", "", "", 28000)));
+        assertThat(arl.complete("arl", 2)).extracting(Place::name).containsExactly("Arlon", "Arles");
     }
 
     @Test

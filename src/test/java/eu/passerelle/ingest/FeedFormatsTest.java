@@ -36,6 +36,10 @@ class FeedFormatsTest {
         assertThat(first.cost()).isEqualTo("3900 € TTC");
         assertThat(first.places().get(0).lat()).isEqualTo(49.5217);
         assertThat(first.providers().get(0).name()).isEqualTo("Organisme de formation exemple");
+        assertThat(first.url()).isEqualTo("https://organisme.example/cpjeps-longwy");
+        assertThat(first.address()).isEqualTo("1 rue de l'Exemple, 54400 Longwy");
+        assertThat(first.contact()).isEqualTo("Accueil, 03 00 00 00 00, accueil@organisme.example");
+        assertThat(r.get(1).record().url()).as("the formation's page when the action has none").isEqualTo("https://organisme.example/cpjeps");
         Training second = r.get(1).record();
         assertThat(second.modality()).isEqualTo("presentiel");
         assertThat(second.places().get(0).name()).isEqualTo("Thionville");
@@ -59,6 +63,7 @@ class FeedFormatsTest {
         Posting p = r.get(0).record();
         assertThat(p.id()).isEqualTo("posting:francetravail-EX00001");
         assertThat(p.occupations()).containsExactly("rome:J1304");
+        assertThat(p.url()).as("origineOffre.urlOrigine: where to apply").isEqualTo("https://example.org/offres/EX00001");
         assertThat(p.skills()).hasSize(2);
         assertThat(p.place().name()).isEqualTo("THIONVILLE");
         assertThat(p.contract()).isEqualTo("CDD");

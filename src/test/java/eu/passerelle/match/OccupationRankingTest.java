@@ -42,19 +42,19 @@ class OccupationRankingTest {
     @Test
     void aWantedOccupationComesFirstAndSaysSo() {
         wanted = Set.of("rome:B");
-        List<OccupationRanking.Scored> ranked = rank((id, p) -> null, Map.of("rome:C", 1.0), List.of("FR"));
+        List<OccupationRanking.Scored> ranked = rank((id, p, r) -> null, Map.of("rome:C", 1.0), List.of("FR"));
         assertThat(ranked.get(0).id()).isEqualTo("rome:B");
         assertThat(ranked.get(0).explanation().reasonCodes().get(0).code()).isEqualTo("occupation.wanted");
     }
 
     private List<OccupationRanking.Scored> rank(PathwayEvidence pathways, Map<String, Double> mobility, List<String> countries) {
         OccupationRanking ranking = new OccupationRanking(graph, new SkillCoverage(graph, w), pathways, w);
-        return ranking.rank(person(countries), has, candidates(mobility));
+        return ranking.rank(person(countries), has, candidates(mobility), null);
     }
 
     @Test
     void equalSkillFitIsBrokenByARomeMove() {
-        List<OccupationRanking.Scored> ranked = rank((id, p) -> null, Map.of("rome:C", 1.0), List.of("FR"));
+        List<OccupationRanking.Scored> ranked = rank((id, p, r) -> null, Map.of("rome:C", 1.0), List.of("FR"));
         assertThat(ranked).extracting(OccupationRanking.Scored::id).containsExactly("rome:C", "rome:B");
         assertThat(ranked.get(0).score() - ranked.get(1).score()).isCloseTo(w.mobility(), org.assertj.core.api.Assertions.within(1e-9));
         assertThat(ranked.get(0).explanation().reasonCodes()).extracting(Reason::code).contains("occupation.mobility", "occupation.coverage");
@@ -62,7 +62,7 @@ class OccupationRankingTest {
 
     @Test
     void aTrainingDesignedForThePersonsJobWeighsFullyWhateverItsWording() {
-        PathwayEvidence designedForB = (id, p) -> id.equals("rome:B") ? new PathwayEvidence.Evidence(true, Reason.of("occupation.pathway")) : null;
+        PathwayEvidence designedForB = (id, p, r) -> id.equals("rome:B") ? new PathwayEvidence.Evidence(true, Reason.of("occupation.pathway")) : null;
         List<OccupationRanking.Scored> ranked = rank(designedForB, Map.of(), List.of("FR"));
         assertThat(ranked.get(0).id()).isEqualTo("rome:B");
         assertThat(ranked.get(0).score() - ranked.get(1).score()).isCloseTo(w.pathway(), org.assertj.core.api.Assertions.within(1e-9));
@@ -72,8 +72,8 @@ class OccupationRankingTest {
 
     @Test
     void aGenericPathwayCountsOnlyItsShare() {
-        PathwayEvidence anyForB = (id, p) -> id.equals("rome:B") ? new PathwayEvidence.Evidence(false, Reason.of("occupation.pathway")) : null;
-        List<OccupationRanking.Scored> without = rank((id, p) -> null, Map.of(), List.of("FR"));
+        PathwayEvidence anyForB = (id, p, r) -> id.equals("rome:B") ? new PathwayEvidence.Evidence(false, Reason.of("occupation.pathway")) : null;
+        List<OccupationRanking.Scored> without = rank((id, p, r) -> null, Map.of(), List.of("FR"));
         List<OccupationRanking.Scored> with = rank(anyForB, Map.of(), List.of("FR"));
         double before = without.stream().filter(o -> o.id().equals("rome:B")).findFirst().orElseThrow().score();
         double after = with.stream().filter(o -> o.id().equals("rome:B")).findFirst().orElseThrow().score();
@@ -82,9 +82,9 @@ class OccupationRankingTest {
 
     @Test
     void aCompetentProfileBorrowsItsBridgedSkillsAndOnlyWhenItsCountryIsWanted() {
-        List<OccupationRanking.Scored> fr = rank((id, p) -> null, Map.of(), List.of("FR"));
+        List<OccupationRanking.Scored> fr = rank((id, p, r) -> null, Map.of(), List.of("FR"));
         assertThat(fr).extracting(OccupationRanking.Scored::id).doesNotContain("competent:X");
-        List<OccupationRanking.Scored> any = rank((id, p) -> null, Map.of(), List.of());
+        List<OccupationRanking.Scored> any = rank((id, p, r) -> null, Map.of(), List.of());
         OccupationRanking.Scored be = any.stream().filter(o -> o.id().equals("competent:X")).findFirst().orElseThrow();
         assertThat(be.explanation().coverage()).isEqualTo(any.stream().filter(o -> o.id().equals("rome:B")).findFirst().orElseThrow().explanation().coverage());
         assertThat(be.explanation().reasonCodes()).extracting(Reason::code).contains("occupation.borrowed");

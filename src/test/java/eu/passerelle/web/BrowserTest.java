@@ -1,72 +1,15 @@
 package eu.passerelle.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import eu.passerelle.TestService;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * The page and the widget in a real headless Chromium (Debian's package, driven by Playwright), against the
- * real server. Screenshots go to target/screenshots/ for a reviewer to look at.
- */
-class BrowserTest {
-    private static final Path SHOTS = Path.of(System.getProperty("passerelle.screenshots", "target/screenshots"));
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("PASSERELLE_CHROMIUM", "/usr/bin/chromium"));
-        String missing = "no Chromium at " + chromium + " (apt-get install chromium; .ci/run does)";
-        if (System.getenv("PASSERELLE_REQUIRE_BROWSER") != null && !Files.isExecutable(chromium)) {
-            throw new IllegalStateException(missing);
-        }
-        assumeTrue(Files.isExecutable(chromium), missing);
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void shut() {
-        context.close();
-    }
+/** The page and the widget in a real browser: the first journeys (keyboard only, languages, search, widget isolation). */
+class BrowserTest extends BrowserSupport {
 
     @Test
     void anAdvisorGoesFromAeshToTheCpjepsWithTheKeyboardAloneAndShortlistsIt() {
@@ -86,7 +29,8 @@ class BrowserTest {
         assertThat(page.inputValue("#occupations")).contains("AESH");
         page.keyboard().press("Tab");
         page.keyboard().press("Tab");
-        page.keyboard().press("Tab");                       // location
+        page.keyboard().press("Tab");
+        page.keyboard().press("Tab");                       // location (after skills, qualifications, wanted occupation)
         assertThat(page.evaluate("document.activeElement.id")).isEqualTo("location");
         page.keyboard().type("Chalon-sur-Sa");
         page.locator("#suggestions li").first().waitFor();
@@ -98,7 +42,8 @@ class BrowserTest {
         Locator cpjeps = page.locator("#results-training .card", new Page.LocatorOptions().setHasText("CPJEPS")).first();
         cpjeps.waitFor();
         assertThat(cpjeps.textContent()).contains("280");
-        assertThat(page.locator("#resolution").textContent()).contains("rome:K2113");
+        assertThat(page.locator("#resolution").textContent()).as("the resolution in words, no internal id")
+                .contains("Accompagnant / Accompagnante des élèves en situation de handicap").doesNotContain("rome:");
         Locator animator = page.locator("#results-occupation .card", new Page.LocatorOptions().setHasText("Animateur / Animatrice jeunesse")).first();
         assertThat(page.locator("#results-occupation .card h3").first().textContent())
                 .as("the job picked from the typeahead ranks like the typed acronym").isEqualTo("Animateur / Animatrice jeunesse");
@@ -107,9 +52,10 @@ class BrowserTest {
         assertThat(animator.locator("details").getAttribute("open")).isNotNull();
         assertThat(animator.textContent()).contains("Mobilité répertoriée", "CPJEPS");
         assertThat(animator.locator(".missing-essential").count()).isPositive();
-        cpjeps.locator("button").focus();
+        cpjeps.locator("button.add").focus();
         page.keyboard().press("Enter");                     // adds to the shortlist
-        assertThat(page.locator("#shortlist li").count()).isEqualTo(1);
+        page.locator("#shortlist > li").first().waitFor();
+        assertThat(page.locator("#shortlist > li").count()).isEqualTo(1);
         assertThat(page.locator("#shortlist").textContent()).contains("CPJEPS");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("advisor-aesh.png")).setFullPage(true));
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
