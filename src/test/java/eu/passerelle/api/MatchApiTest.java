@@ -278,12 +278,11 @@ class MatchApiTest {
         // commit cannot open yet another searcher while the answers below are computed (seconds on a busy machine).
         TestService.passerelle().index().commit();
         TestService.passerelle().index().refresh();
-        assertThat(service.match(profile, Set.of(RecordType.OCCUPATION), 3, true)).isNotSameAs(first).isEqualTo(withoutTook(first, service.match(profile, Set.of(RecordType.OCCUPATION), 3, true)));
+        // Recomputed on the new searcher (ties may now break differently: the document was re-added), then cached
+        // under that searcher.
+        var after = service.match(profile, Set.of(RecordType.OCCUPATION), 3, true);
+        assertThat(after).isNotSameAs(first);
+        assertThat(service.match(profile, Set.of(RecordType.OCCUPATION), 3, true)).isSameAs(after);
     }
 
-    private static Object withoutTook(java.util.Map<String, Object> expected, java.util.Map<String, Object> actual) {
-        java.util.Map<String, Object> e = new java.util.LinkedHashMap<>(expected);
-        e.put("tookMs", actual.get("tookMs"));
-        return e;
-    }
 }
