@@ -113,6 +113,10 @@ final class OccupationRanking {
             if (score <= 0) {
                 continue;
             }
+            if (mob <= 0 && qual <= 0 && !wanted && !coverage.holdsSpecific(requirements, has, similar)) {
+                // Nothing but transversal skills or a word in common with the profile: an absurd answer, not a lead.
+                continue;
+            }
             long statedUsed = used;
             Reason mobReason = mobWhy != null && mob > 0 ? mobWhy : null;
             Reason qualReason = qualWhy != null && qual > 0 ? qualWhy : null;

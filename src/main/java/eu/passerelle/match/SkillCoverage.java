@@ -139,6 +139,23 @@ final class SkillCoverage {
         return total == 0 ? 0 : got / total;
     }
 
+    /**
+     * Whether the person holds (or nearly holds) at least one of these skills that is specific to few occupations.
+     * Transversal skills ("Relayer de l'information", asked by 100+ fiches) alone say nothing about the trade.
+     */
+    boolean holdsSpecific(List<SkillGraph.Requirement> requirements, Map<String, Double> has, SkillWords similar) {
+        for (SkillGraph.Requirement r : requirements) {
+            boolean held = has.getOrDefault(r.skillId(), 0.0) > 0 || similar != null && similar.closest(r.skillId()) != null;
+            if (held && graph.occupationsWith(r.skillId()).size() < GENERIC_SKILL_OCCUPATIONS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A skill asked by this many occupations or more is transversal (measured: child-care skills 2-11, generic ones 60-120). */
+    static final int GENERIC_SKILL_OCCUPATIONS = 50;
+
     Coverage of(List<SkillGraph.Requirement> requirements, Map<String, Double> has) {
         return of(requirements, has, null);
     }
