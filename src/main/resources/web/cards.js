@@ -46,12 +46,17 @@ function border(item, home) {
   return box;
 }
 
+function heading(item, explained) {
+  const h = item.highlight && !explained ? highlighted(item.highlight) : null;
+  return h && h.textContent === titleOf(item) ? h : titleOf(item);
+}
+
 /** A card for a match result (with its explanation) or a search hit (with its highlight). */
 export function card(item, { home, onAdd } = {}) {
   const e = item.explanation;
   const li = el("li", { class: "card", "data-id": item.id, "data-type": item.type },
-    // The highlight is over the French title: a title in the page's language wins over it.
-    el("h3", {}, item.highlight && !e && titleOf(item) === item.title ? highlighted(item.highlight) : titleOf(item)),
+    // The highlight may be over another wording (the French title): the title in the page's language wins over it.
+    el("h3", {}, heading(item, e)),
     el("div", { class: "meta" }, facts(item).join(" · ")),
     border(item, home));
   if (e) {

@@ -40,6 +40,7 @@ public final class Passerelle implements AutoCloseable {
     private final SearchIndex index;
     private final Gazetteer gazetteer;
     private final SearchService search;
+    private final eu.passerelle.search.ConceptSearch concepts;
     private final SuggestService suggest;
     private final RecordService records;
     private final SkillGraph graph;
@@ -55,12 +56,13 @@ public final class Passerelle implements AutoCloseable {
         this.index = index;
         this.gazetteer = gazetteer;
         this.search = search;
+        this.concepts = new eu.passerelle.search.ConceptSearch(search, new eu.passerelle.search.Concepts(store));
         this.suggest = new SuggestService(index, gazetteer);
         this.records = new RecordService(store);
         this.graph = SkillGraph.load(store);
         TrainingLinks trainings = new TrainingLinks(search, store);
         ProfileResolver resolver = new ProfileResolver(search, graph, trainings, recognition, gazetteer);
-        this.match = new MatchService(resolver, new Matcher(graph, trainings, search, recognition, store), index);
+        this.match = new MatchService(resolver, new Matcher(graph, trainings, search, recognition, store), index, concepts);
         this.classifier = new PostingClassifier(search, resolver);
         eu.passerelle.index.RecordWriter writer = new eu.passerelle.index.RecordWriter(store, index);
         this.intake = new FeedIntake(new FeedImport(gazetteer), classifier, writer);
@@ -196,6 +198,11 @@ public final class Passerelle implements AutoCloseable {
 
     public SearchService search() {
         return search;
+    }
+
+    /** Search through the occupation concept: crosswalk links followed, answers grouped by concept. */
+    public eu.passerelle.search.ConceptSearch concepts() {
+        return concepts;
     }
 
     public SuggestService suggest() {

@@ -30,7 +30,7 @@ public final class AppFactory {
     /** @param operating where the rate limits, trusted proxies and work pool are read (tests vary them) */
     public static Javalin create(Passerelle p, AppConfig operating) {
         eu.passerelle.config.RateLimit rateLimit = operating.rateLimit();
-        SearchController search = new SearchController(p.search(), p.suggest(), p.gazetteer());
+        SearchController search = new SearchController(p.concepts(), p.suggest(), p.gazetteer());
         RecordController records = new RecordController(p.records(), new StatusService(p.store(), p.index()));
         OpenApiController openApi = new OpenApiController();
         Auth auth = new Auth(p.config().apiKeys());

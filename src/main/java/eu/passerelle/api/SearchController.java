@@ -4,6 +4,7 @@ import eu.passerelle.geo.Gazetteer;
 import eu.passerelle.model.Place;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.model.Json;
+import eu.passerelle.search.ConceptSearch;
 import eu.passerelle.search.PhaseTimer;
 import eu.passerelle.search.SearchRequest;
 import eu.passerelle.search.SearchResponse;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 /** {@code GET /api/v1/search} and {@code GET /api/v1/suggest}: parse, validate, delegate. */
 final class SearchController {
     static final Set<String> SEARCH_PARAMS = Params.oneOf("q", "type", "scheme", "country", "near", "radiusKm", "lang",
-            "limit", "offset", "modality", "level", "contract", "sort", "synthetic", "facets");
+            "limit", "offset", "modality", "level", "contract", "sort", "synthetic", "facets", "group");
     static final Set<String> SUGGEST_PARAMS = Params.oneOf("q", "type", "limit", "lang");
     private static final Set<String> TYPES = Arrays.stream(RecordType.values()).map(RecordType::wireName).collect(Collectors.toCollection(LinkedHashSet::new));
     private static final Pattern SCHEME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -31,11 +32,11 @@ final class SearchController {
     /** Lucene query syntax: field:( / field:[ / field:" / *:* / a lone wildcard term. Users type words, not queries. */
     private static final Pattern QUERY_SYNTAX = Pattern.compile("\\*:\\*|[\\p{L}_][\\p{L}\\p{N}_.]*:\\s*[(\\[{\"*]|(^|\\s)[*?]+(\\s|$)|\\b(AND|OR|NOT)\\s*\\(");
 
-    private final SearchService search;
+    private final ConceptSearch search;
     private final SuggestService suggest;
     private final Gazetteer gazetteer;
 
-    SearchController(SearchService search, SuggestService suggest, Gazetteer gazetteer) {
+    SearchController(ConceptSearch search, SuggestService suggest, Gazetteer gazetteer) {
         this.search = search;
         this.suggest = suggest;
         this.gazetteer = gazetteer;
@@ -79,7 +80,11 @@ final class SearchController {
                 lang, sort, !"false".equals(synthetic), limit, offset, facets(ctx));
         timer.mark("parse");
         String cacheControl = ctx.header("Cache-Control");
-        SearchResponse answer = search.search(request, cacheControl == null || !cacheControl.contains("no-cache"), timer).in(lang);
+        String group = Params.text(ctx, "group", 10);
+        if (group != null && !group.equals("concept") && !group.equals("none")) {
+            throw ApiProblem.badParameter("group", "'group' must be concept (one item per occupation, the default) or none (the flat list); got '" + group + "'.");
+        }
+        SearchResponse answer = search.search(request, !"none".equals(group), cacheControl == null || !cacheControl.contains("no-cache"), timer).in(lang);
         byte[] body = Json.MAPPER.writeValueAsBytes(answer);
         timer.mark("json");
         ctx.header("Server-Timing", timer.serverTiming());

@@ -165,8 +165,9 @@ public final class Bench {
             for (int t : new int[] {1, 2, 8}) {
                 rawRows.add(print(raw.load("raw Lucene (threads)", t, seconds, rawCases)));
             }
-            System.out.printf(Locale.ROOT, "service uncached / raw Lucene, p50: %.1fx at 1 client, %.1fx at 8 clients (raw at 8 threads); p99 at 8: %.1fx%n",
-                    rows.get(0).p50Ms() / rawRows.get(0).p50Ms(), rows.get(2).p50Ms() / rawRows.get(2).p50Ms(), rows.get(2).p99Ms() / rawRows.get(2).p99Ms());
+            System.out.printf(Locale.ROOT, "service uncached / raw Lucene, p50: %s at 1 client, %s at 8 clients (raw at 8 threads); p99 at 8: %s%n",
+                    ratio(rows.get(0).p50Ms(), rawRows.get(0).p50Ms()), ratio(rows.get(2).p50Ms(), rawRows.get(2).p50Ms()),
+                    ratio(rows.get(2).p99Ms(), rawRows.get(2).p99Ms()));
         }
         long heap = service.heapAfterGcBytes();
         System.out.printf(Locale.ROOT, "service heap after GC: %s; RSS: %,d MiB%n", heap < 0 ? "unknown (no jcmd)" : String.format(Locale.ROOT, "%,d MiB", heap >> 20),
@@ -229,6 +230,11 @@ public final class Bench {
             throw new IOException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
         }
         return r;
+    }
+
+    /** "n/a" when a run completed no request (a request slower than the run: raise --seconds). */
+    private static String ratio(double service, double raw) {
+        return service <= 0 || raw <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1fx", service / raw);
     }
 
     private static String[] get(String path, boolean noCache) {

@@ -15,7 +15,10 @@ import java.util.Locale;
  * ones (RelevanceRegressionTest fails until they are updated on purpose); {@code --verbose} lists the
  * queries whose nDCG@10 is below 0.5 with what came back.
  *
- * <pre>scripts/eval [--data-dir DIR] [--index-data DIR] [--judgments DIR] [--write-golden] [--verbose]</pre>
+ * The bridge evaluation (cross-validation over the official crosswalks) scores every {@value #BRIDGE_STRIDE}th
+ * title by default, the subset pinned in its golden file; {@code --bridge-full} scores them all (slower).
+ *
+ * <pre>scripts/eval [--data-dir DIR] [--index-data DIR] [--judgments DIR] [--write-golden] [--verbose] [--bridge-full]</pre>
  */
 public final class Evaluate {
     public static final String SEARCH_JUDGMENTS = "search-judgments.tsv";
@@ -24,6 +27,9 @@ public final class Evaluate {
     public static final String MATCH_GOLDEN = "match-metrics.golden.tsv";
     public static final String CLASSIFICATION_JUDGMENTS = "classification-judgments.tsv";
     public static final String CLASSIFICATION_GOLDEN = "classification-metrics.golden.tsv";
+    public static final String BRIDGE_GOLDEN = "bridge-metrics.golden.tsv";
+    /** The pinned bridge numbers score every n-th title of each group (same folds), to keep the tests short. */
+    public static final int BRIDGE_STRIDE = 8;
 
     private Evaluate() {
     }
@@ -76,6 +82,7 @@ public final class Evaluate {
         Path judgments = Path.of("src/test/resources/relevance");
         boolean writeGolden = false;
         boolean verbose = false;
+        boolean bridgeFull = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]);
@@ -83,6 +90,7 @@ public final class Evaluate {
                 case "--judgments" -> judgments = Path.of(args[++i]);
                 case "--write-golden" -> writeGolden = true;
                 case "--verbose" -> verbose = true;
+                case "--bridge-full" -> bridgeFull = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -121,7 +129,28 @@ public final class Evaluate {
                         .forEach(o -> System.out.printf(Locale.ROOT, "  %s: %s %-50s got %s (%.2f, %s), expected %s%n", o.correct() ? "right" : "wrong",
                         o.c().id(), o.c().words(), o.got(), o.confidence(), o.via(), o.c().expected().isEmpty() ? "none" : o.c().expected()));
             }
+            BridgeEvaluation bridge = new BridgeEvaluation(p.store(), p.search());
+            int stride = bridgeFull ? 1 : BRIDGE_STRIDE;
+            List<BridgeEvaluation.Row> be = BridgeEvaluation.summarise(bridge.runEngine(stride));
+            List<BridgeEvaluation.Row> bb = BridgeEvaluation.summarise(bridge.runBaseline(stride));
+            System.out.println();
+            System.out.println("BRIDGE (" + BridgeEvaluation.FOLDS + "-fold cross-validation over the official crosswalks, "
+                    + (bridgeFull ? "every title" : "every " + stride + "th title") + ")  |  plain BM25 over ESCO labels  | goal MAP");
+            System.out.println("titles                     n     MAP   Acc@1  Acc@10  |     MAP   Acc@1  Acc@10");
+            for (int i = 0; i < be.size(); i++) {
+                BridgeEvaluation.Row base = bb.get(i);
+                System.out.printf(Locale.ROOT, "%s  |  %.4f  %.4f  %.4f  | %s%n", be.get(i).format(), base.map(), base.acc1(), base.acc10(),
+                        be.get(i).group().startsWith("rome") ? "≥ 0.90" : "≥ 0.70");
+            }
             if (writeGolden) {
+                if (!bridgeFull) {
+                    List<String> lines = new ArrayList<>(List.of(
+                            "# Expected bridge metrics (scripts/eval --write-golden; every " + stride + "th title of each group). A bridge change must update this file on purpose.",
+                            "# titles\tunits\tMAP\tAcc@1\tAcc@10"));
+                    be.forEach(r -> lines.add(String.format(Locale.ROOT, "%s\t%d\t%.4f\t%.4f\t%.4f", r.group(), r.units(), r.map(), r.acc1(), r.acc10())));
+                    Files.write(judgments.resolve(BRIDGE_GOLDEN), lines);
+                    System.out.println("wrote " + judgments.resolve(BRIDGE_GOLDEN));
+                }
                 writeGolden(judgments.resolve(SEARCH_GOLDEN), "search", e);
                 writeGolden(judgments.resolve(MATCH_GOLDEN), "match", me);
                 List<String> lines = new ArrayList<>(List.of(

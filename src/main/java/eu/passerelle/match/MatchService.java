@@ -24,6 +24,8 @@ public final class MatchService {
     private final ProfileResolver resolver;
     private final Matcher matcher;
     private final SearchIndex index;
+    /** Groups the ranked occupations by concept (one per occupation, under the referential that fits the person). */
+    private final eu.passerelle.search.ConceptSearch concepts;
     private final Cache<Key, Map<String, Object>> cache = Caffeine.newBuilder()
             .maximumWeight(CACHE_JSON_CHARS).weigher((Key k, Map<String, Object> v) -> eu.passerelle.model.Json.write(v).length())
             .expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
@@ -33,9 +35,14 @@ public final class MatchService {
     }
 
     public MatchService(ProfileResolver resolver, Matcher matcher, SearchIndex index) {
+        this(resolver, matcher, index, null);
+    }
+
+    public MatchService(ProfileResolver resolver, Matcher matcher, SearchIndex index, eu.passerelle.search.ConceptSearch concepts) {
         this.resolver = resolver;
         this.matcher = matcher;
         this.index = index;
+        this.concepts = concepts;
     }
 
     public Map<String, Object> match(ProfileInput profile, Set<RecordType> targets, int limit, boolean useCache) {
@@ -55,13 +62,38 @@ public final class MatchService {
         long start = System.nanoTime();
         ResolvedProfile resolved = resolver.resolve(profile);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("results", matcher.match(resolved, targets, limit, lang));
+        answer.put("results", concepts == null ? matcher.match(resolved, targets, limit, lang) : grouped(profile, resolved, targets, limit, lang));
         answer.put("profile", describe(resolved, lang));
         answer.put("tookMs", (System.nanoTime() - start) / 1_000_000);
         if (index.searcherVersion() == version) { // else parts of it may come from the searcher before a write
             cache.put(key, answer);
         }
         return answer;
+    }
+
+    /**
+     * The ranked lists with occupations grouped by concept: twice the page is ranked so that an occupation's
+     * equivalent ranked just below the page can still lead its group, then each list is cut to the page.
+     */
+    private Map<String, List<Map<String, Object>>> grouped(ProfileInput profile, ResolvedProfile resolved, Set<RecordType> targets, int limit, String lang) {
+        Map<String, List<Map<String, Object>>> ranked = matcher.match(resolved, targets, targets.contains(RecordType.OCCUPATION) ? 2 * limit : limit, lang);
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        ranked.forEach((target, items) -> {
+            List<Map<String, Object>> list = new ArrayList<>();
+            items.forEach(i -> list.add(new LinkedHashMap<>(i)));
+            if (target.equals(RecordType.OCCUPATION.wireName())) {
+                concepts.group(list, preferredScheme(profile), lang);
+            }
+            out.put(target, List.copyOf(list.subList(0, Math.min(limit, list.size()))));
+        });
+        return out;
+    }
+
+    /** French jobseekers see ROME fiches, Dutch-speaking or Belgian ones Compétent profiles. */
+    static String preferredScheme(ProfileInput profile) {
+        boolean dutch = profile.languages().stream().anyMatch(l -> l.equalsIgnoreCase("nl")) && profile.languages().stream().noneMatch(l -> l.equalsIgnoreCase("fr"));
+        boolean belgian = profile.countries().contains("BE") && !profile.countries().contains("FR");
+        return eu.passerelle.search.Concepts.preferredScheme(Set.of(), dutch ? "nl" : "fr", belgian ? Set.of("BE") : Set.of());
     }
 
     /** Checks what can be checked before storing a profile: its place is known (else UnknownPlace). */

@@ -27,7 +27,8 @@ public final class TitleBridge {
     static final int SEARCHED = 20;
     /** Weights of the three kinds of evidence (tuned on the cross-validation folds of scripts/eval). */
     static final double DIRECT = 1.0;
-    static final double FICHE = 1.2;
+    /** 1.2 → 2.0: ROME appellations MAP 0.688 → 0.734 on every 24th title; 3.0 gave 0.729. */
+    static final double FICHE = 2.0;
     static final double NEIGHBOURS = 0.6;
 
     private final SearchService search;

@@ -193,6 +193,23 @@ public final class SearchService {
         });
     }
 
+    /** The search items of records by id (the shape a search answer gives them), for answers built from links. */
+    public Map<String, Map<String, Object>> itemsById(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Query query = terms(Fields.ID, new java.util.HashSet<>(ids));
+        return index.search(searcher -> {
+            StoredFields stored = searcher.storedFields();
+            Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+            for (ScoreDoc sd : searcher.search(query, ids.size()).scoreDocs) {
+                Map<String, Object> item = Json.MAPPER.readValue(stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE), ITEM);
+                out.put((String) item.get("id"), item);
+            }
+            return out;
+        });
+    }
+
     /** A record one of whose labels occurs, word for word after analysis, in a text. */
     public record ContainedLabel(String id, String title, String scheme, String label, int words) {
     }

@@ -167,7 +167,11 @@ class MatchApiTest {
 
     @Test
     void aFrenchProfileReachesBelgianOccupationsAndExplainsTheBorrowedSkills() {
-        JsonNode a = match("{\"profile\":{\"occupations\":[\"animateur d'accueil de loisirs\"],\"location\":\"Longwy\"},\"targets\":[\"occupation\"],\"limit\":30}");
+        // A French reader sees each occupation under its ROME fiche, the Belgian one among its equivalents;
+        // looking for posts in Belgium, the Compétent profile leads.
+        JsonNode french = match("{\"profile\":{\"occupations\":[\"animateur d'accueil de loisirs\"],\"location\":\"Longwy\"},\"targets\":[\"occupation\"],\"limit\":30}");
+        assertThat(french.at("/results/occupation").findValuesAsText("scheme")).contains("competent");
+        JsonNode a = match("{\"profile\":{\"occupations\":[\"animateur d'accueil de loisirs\"],\"location\":\"Longwy\",\"countries\":[\"BE\"]},\"targets\":[\"occupation\"],\"limit\":30}");
         JsonNode belgian = null;
         for (JsonNode o : a.at("/results/occupation")) {
             if (o.get("id").asText().startsWith("competent:")) {
@@ -270,13 +274,15 @@ class MatchApiTest {
         assertThat(service.match(profile, Set.of(RecordType.OCCUPATION), 3, true)).isSameAs(first);
         Occupation same = TestService.passerelle().store().records().find(RecordType.OCCUPATION, "rome:K1303", Occupation.class).orElseThrow();
         TestService.passerelle().index().upsert(same.id(), DocumentMapper.occupation(same));
-        TestService.passerelle().index().refresh(); // caches are keyed by the searcher: a change counts once visible
-        assertThat(service.match(profile, Set.of(RecordType.OCCUPATION), 3, true)).isNotSameAs(first).isEqualTo(withoutTook(first, service.match(profile, Set.of(RecordType.OCCUPATION), 3, true)));
+        // Caches are keyed by the searcher: a change counts once visible. Committed too, so the background
+        // commit cannot open yet another searcher while the answers below are computed (seconds on a busy machine).
+        TestService.passerelle().index().commit();
+        TestService.passerelle().index().refresh();
+        // Recomputed on the new searcher (ties may now break differently: the document was re-added), then cached
+        // under that searcher.
+        var after = service.match(profile, Set.of(RecordType.OCCUPATION), 3, true);
+        assertThat(after).isNotSameAs(first);
+        assertThat(service.match(profile, Set.of(RecordType.OCCUPATION), 3, true)).isSameAs(after);
     }
 
-    private static Object withoutTook(java.util.Map<String, Object> expected, java.util.Map<String, Object> actual) {
-        java.util.Map<String, Object> e = new java.util.LinkedHashMap<>(expected);
-        e.put("tookMs", actual.get("tookMs"));
-        return e;
-    }
 }

@@ -1,0 +1,269 @@
+package eu.passerelle.search;
+
+import eu.passerelle.model.RecordType;
+import eu.passerelle.store.BridgeStore.OccupationLink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Search through the occupation concept, after the text search has answered:
+ * <ul>
+ *   <li>a search restricted to one referential ({@code scheme=rome|esco|competent}) also reaches that
+ *       referential's occupations through the links of the other referentials' occupations the words match
+ *       ({@code kinderbegeleider} finds Compétent's "Kinderbegeleider baby's en peuters", whose links lead to the
+ *       ROME childcare fiches); each such hit says how it was reached in {@code via};</li>
+ *   <li>occupations are grouped by concept: one per page, under the id of the referential that fits the reader,
+ *       with the others in {@code equivalents} ({@code group=none} keeps the flat list).</li>
+ * </ul>
+ */
+public final class ConceptSearch {
+    /** How many occupations of the other referentials are followed through their links. */
+    static final int FOLLOWED = 10;
+    /** How many links of each are followed (the surest, official first). */
+    static final int LINKS_PER_HIT = 3;
+    /** A computed link at least this sure is followed (composed ROME ↔ Compétent links are 0.4–0.8). */
+    static final double FOLLOW = 0.4;
+
+    private final SearchService search;
+    private final Concepts concepts;
+
+    public ConceptSearch(SearchService search, Concepts concepts) {
+        this.search = search;
+        this.concepts = concepts;
+    }
+
+    public Concepts concepts() {
+        return concepts;
+    }
+
+    /** @param grouped false gives the flat list (one item per record, as the text search ranks them) */
+    public SearchResponse search(SearchRequest r, boolean grouped, boolean useCache) {
+        return search(r, grouped, useCache, new PhaseTimer());
+    }
+
+    public SearchResponse search(SearchRequest r, boolean grouped, boolean useCache, PhaseTimer timer) {
+        boolean occupationsOnly = r.types().equals(Set.of(RecordType.OCCUPATION));
+        String scheme = r.schemes().size() == 1 ? r.schemes().iterator().next() : null;
+        boolean through = occupationsOnly && r.hasText() && scheme != null && Concepts.isReferential(scheme);
+        boolean anyOccupation = r.types().isEmpty() || r.types().contains(RecordType.OCCUPATION);
+        if (!through && !(grouped && anyOccupation)) {
+            return search.search(r, useCache, timer);
+        }
+        // Enough of the ranking to fill the page after merging and grouping.
+        int depth = Math.min(SearchRequest.MAX_LIMIT + SearchRequest.MAX_OFFSET, (r.offset() + r.limit()) * (grouped ? 2 : 1));
+        SearchResponse base = search.search(copy(r, r.schemes(), depth, 0), useCache, timer);
+        List<Map<String, Object>> items = new ArrayList<>();
+        base.items().forEach(i -> items.add(new LinkedHashMap<>(i.json())));
+        long total = base.total();
+        if (through) {
+            total += reach(r, scheme, items, useCache);
+        }
+        if (grouped) {
+            group(items, Concepts.preferredScheme(r.schemes(), r.lang(), r.countries()), r.lang());
+        }
+        List<Map<String, Object>> page = items.size() <= r.offset() ? List.of()
+                : items.subList(r.offset(), Math.min(items.size(), r.offset() + r.limit()));
+        List<Hit> hits = page.stream().map(ConceptSearch::hit).toList();
+        return new SearchResponse(Math.max(total, items.size()), hits, base.facets(), base.tookMs(), base.near(), base.radiusKm(), base.expanded(),
+                base.totalRelation());
+    }
+
+    /** Back to a hit: the answer's item is the record's fields, then score, distance and highlight. */
+    private static Hit hit(Map<String, Object> item) {
+        Map<String, Object> record = new LinkedHashMap<>(item);
+        Object score = record.remove("score");
+        Object distance = record.remove("distanceKm");
+        Object highlight = record.remove("highlight");
+        return Hit.of(record, score == null ? null : ((Number) score).floatValue(), distance == null ? null : ((Number) distance).doubleValue(),
+                (String) highlight, null);
+    }
+
+    /**
+     * Adds the occupations of {@code scheme} linked to what the words find in the other referentials, scored as the
+     * hit they were reached from times the link's confidence, and re-sorts. Returns how many were new.
+     */
+    private int reach(SearchRequest r, String scheme, List<Map<String, Object>> items, boolean useCache) {
+        Set<String> others = new HashSet<>(Set.of("rome", "esco", "competent"));
+        others.remove(scheme);
+        SearchResponse elsewhere = search.search(copy(r, others, FOLLOWED, 0), useCache);
+        List<Map<String, Object>> elsewhereItems = new ArrayList<>();
+        Map<String, String> matchedLabel = new HashMap<>();
+        for (Hit h : elsewhere.items()) {
+            elsewhereItems.add(h.json());
+            if (h.matchedLabel() != null) {
+                matchedLabel.put(h.id(), h.matchedLabel());
+            }
+        }
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        items.forEach(i -> byId.put((String) i.get("id"), i));
+        Map<String, Map<String, Object>> reached = new LinkedHashMap<>();
+        Map<String, Double> reachedScore = new LinkedHashMap<>();
+        for (Map<String, Object> hit : elsewhereItems) {
+            String hitId = (String) hit.get("id");
+            double hitScore = ((Number) hit.get("score")).doubleValue();
+            int followed = 0;
+            for (OccupationLink l : concepts.links(hitId)) {
+                if (!Concepts.schemeOf(l.toId()).equals(scheme) || !(l.official() || l.confidence() >= FOLLOW) || followed++ >= LINKS_PER_HIT) {
+                    continue;
+                }
+                double s = Math.round(hitScore * l.confidence() * 1000) / 1000.0;
+                if (s > reachedScore.getOrDefault(l.toId(), 0.0)) {
+                    reachedScore.put(l.toId(), s);
+                    reached.put(l.toId(), via(hit, matchedLabel.get(hitId), l, r.lang()));
+                }
+            }
+        }
+        Map<String, Map<String, Object>> fetched = search.itemsById(reached.keySet().stream().filter(id -> !byId.containsKey(id)).toList());
+        int added = 0;
+        for (Map.Entry<String, Map<String, Object>> e : reached.entrySet()) {
+            double s = reachedScore.get(e.getKey());
+            Map<String, Object> item = byId.get(e.getKey());
+            if (item == null) {
+                Map<String, Object> f = fetched.get(e.getKey());
+                if (f == null) {
+                    continue;
+                }
+                item = new LinkedHashMap<>(f);
+                item.put("score", s);
+                items.add(item);
+                added++;
+            } else if (s > ((Number) item.get("score")).doubleValue()) {
+                item.put("score", s);
+            } else {
+                continue; // found by its own words at least as well: no need to say how else
+            }
+            item.put("via", e.getValue());
+        }
+        items.sort((a, b) -> Double.compare(((Number) b.get("score")).doubleValue(), ((Number) a.get("score")).doubleValue()));
+        return added;
+    }
+
+    /** How an occupation was reached: the label the words matched, the occupation it belongs to, and the link. */
+    private Map<String, Object> via(Map<String, Object> hit, String matchedLabel, OccupationLink l, String lang) {
+        Map<String, Object> via = new LinkedHashMap<>();
+        // The label the words matched; when only the description matched (or for a Dutch reader, whose words
+        // matched the Dutch title), the occupation's title in the reader's language.
+        boolean label = !"nl".equals(lang) && matchedLabel != null;
+        via.put("label", label ? matchedLabel : concepts.label((String) hit.get("id"), lang));
+        via.put("id", hit.get("id"));
+        via.put("scheme", Concepts.schemeOf((String) hit.get("id")));
+        via.put("relation", l.kind());
+        via.put("provenance", l.provenance());
+        if (l.official()) {
+            via.put("source", l.source());
+        } else {
+            via.put("method", l.method());
+            via.put("confidence", l.confidence());
+        }
+        return via;
+    }
+
+    /**
+     * One item per concept, in rank order: an occupation linked (officially, or surely enough) to one already shown
+     * joins its group; each group is shown under its first member of the preferred referential (else its first
+     * member) and lists the others, then the rest of its links, in {@code equivalents}.
+     */
+    public void group(List<Map<String, Object>> items, String preferred, String lang) {
+        Map<String, List<Map<String, Object>>> groupOf = new LinkedHashMap<>();
+        List<Object> order = new ArrayList<>(); // groups and non-occupation items, in first-seen order
+        for (Map<String, Object> item : items) {
+            String id = (String) item.get("id");
+            Object type = item.get("type"); // match answers list occupations without a type
+            if ((type != null && !"occupation".equals(type)) || id == null || !Concepts.isReferential(Concepts.schemeOf(id))) {
+                order.add(item);
+                continue;
+            }
+            // It joins the group of an occupation already shown that it is linked to, unless that group already
+            // has an occupation of its own referential (two ROME fiches are two occupations, whatever ESCO says).
+            List<Map<String, Object>> group = null;
+            for (OccupationLink l : concepts.links(id)) {
+                List<Map<String, Object>> candidate = groupOf.get(l.toId());
+                if (concepts.sameConcept(l) && candidate != null
+                        && candidate.stream().noneMatch(m -> Concepts.schemeOf((String) m.get("id")).equals(Concepts.schemeOf(id)))) {
+                    group = candidate;
+                    break;
+                }
+            }
+            if (group == null) {
+                group = new ArrayList<>();
+                order.add(group);
+            }
+            group.add(item);
+            groupOf.put(id, group);
+        }
+        items.clear();
+        for (Object o : order) {
+            if (o instanceof List<?> g) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> group = (List<Map<String, Object>>) g;
+                items.add(head(group, preferred, lang));
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> item = (Map<String, Object>) o;
+                items.add(item);
+            }
+        }
+    }
+
+    private Map<String, Object> head(List<Map<String, Object>> group, String preferred, String lang) {
+        Map<String, Object> head = group.stream().filter(i -> preferred.equals(Concepts.schemeOf((String) i.get("id")))).findFirst().orElse(group.get(0));
+        Map<String, Object> out = new LinkedHashMap<>(head);
+        // The group ranks where its best member ranked.
+        if (group.get(0).get("score") != null) {
+            out.put("score", group.get(0).get("score"));
+        }
+        if (head != group.get(0) && !out.containsKey("via") && group.get(0).containsKey("highlight")) {
+            out.putIfAbsent("highlight", group.get(0).get("highlight"));
+        }
+        String headId = (String) head.get("id");
+        List<Map<String, Object>> equivalents = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        listed.add(headId);
+        for (Map<String, Object> member : group) {
+            String id = (String) member.get("id");
+            if (listed.add(id)) {
+                Map<String, Object> e = concepts.equivalents(headId, lang).stream().filter(x -> id.equals(x.get("id"))).findFirst()
+                        .orElseGet(() -> memberEquivalent(member, headId, lang));
+                equivalents.add(e);
+            }
+        }
+        for (Map<String, Object> e : concepts.equivalents(headId, lang)) {
+            if (listed.add((String) e.get("id"))) {
+                equivalents.add(e);
+            }
+        }
+        if (!equivalents.isEmpty()) {
+            out.put("equivalents", equivalents);
+        }
+        return out;
+    }
+
+    /** A member linked to the group through another member, not directly to the head: its own link says how. */
+    private Map<String, Object> memberEquivalent(Map<String, Object> member, String headId, String lang) {
+        String id = (String) member.get("id");
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", id);
+        e.put("scheme", Concepts.schemeOf(id));
+        e.put("label", concepts.label(id, lang));
+        OccupationLink l = concepts.links(id).stream().filter(concepts::sameConcept).findFirst().orElse(null);
+        e.put("relation", l == null ? "close" : l.kind());
+        e.put("provenance", l == null ? "computed" : l.provenance());
+        if (l != null && l.official()) {
+            e.put("source", l.source());
+        } else if (l != null) {
+            e.put("method", l.method());
+            e.put("confidence", l.confidence());
+        }
+        return e;
+    }
+
+    static SearchRequest copy(SearchRequest r, Set<String> schemes, int limit, int offset) {
+        return new SearchRequest(r.q(), r.types(), schemes, r.countries(), r.modalities(), r.levels(), r.contracts(), r.near(), r.radiusKm(),
+                r.lang(), r.sort(), r.synthetic(), limit, offset, r.facets());
+    }
+}

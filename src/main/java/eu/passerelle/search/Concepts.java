@@ -1,0 +1,85 @@
+package eu.passerelle.search;
+
+import eu.passerelle.model.Occupation;
+import eu.passerelle.model.RecordType;
+import eu.passerelle.store.BridgeStore.OccupationLink;
+import eu.passerelle.store.Store;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One occupation across ROME, ESCO and Compétent: every occupation's links to the others (official first) and
+ * its labels, held in memory (a few thousand occupations and links) for grouping answers by concept and for
+ * reaching one referential's occupations from another's labels. Occupations are reference data: no write changes them.
+ */
+public final class Concepts {
+    /** A computed link this sure (or any official one) makes two occupations one concept on a page. */
+    static final double SAME_CONCEPT = 0.6;
+    private static final Set<String> SCHEMES = Set.of("rome", "esco", "competent");
+
+    private final Map<String, List<OccupationLink>> links = new HashMap<>();
+    private final Map<String, String> titles = new HashMap<>();
+    private final Map<String, String> titlesNl = new HashMap<>();
+
+    public Concepts(Store store) {
+        store.bridges().forEachOccupationLink(l -> links.computeIfAbsent(l.fromId(), k -> new ArrayList<>()).add(l));
+        links.values().forEach(list -> list.sort(OccupationLink.ORDER));
+        store.records().forEach(RecordType.OCCUPATION, Occupation.class, o -> {
+            titles.put(o.id(), o.title());
+            if (!o.titleNl().isEmpty()) {
+                titlesNl.put(o.id(), o.titleNl());
+            }
+        });
+    }
+
+    public static boolean isReferential(String scheme) {
+        return SCHEMES.contains(scheme);
+    }
+
+    public static String schemeOf(String occupationId) {
+        int colon = occupationId.indexOf(':');
+        return colon < 0 ? "" : occupationId.substring(0, colon);
+    }
+
+    /** Official links first, then the surer computed ones. */
+    public List<OccupationLink> links(String occupationId) {
+        return links.getOrDefault(occupationId, List.of());
+    }
+
+    public boolean sameConcept(OccupationLink l) {
+        return l.official() || l.confidence() >= SAME_CONCEPT;
+    }
+
+    /** The occupation's label for a reader of {@code lang} (Dutch where the referential has it), or null if unknown. */
+    public String label(String occupationId, String lang) {
+        if ("nl".equals(lang) && titlesNl.containsKey(occupationId)) {
+            return titlesNl.get(occupationId);
+        }
+        return titles.get(occupationId);
+    }
+
+    public List<Map<String, Object>> equivalents(String occupationId, String lang) {
+        return Equivalents.of(links(occupationId), id -> label(id, lang));
+    }
+
+    /**
+     * The referential whose ids fit the reader: an explicit single {@code scheme}, else French (or France) →
+     * ROME, Dutch or Belgium → Compétent, otherwise ESCO.
+     */
+    public static String preferredScheme(Set<String> schemes, String lang, Set<String> countries) {
+        List<String> asked = schemes.stream().filter(SCHEMES::contains).toList();
+        if (asked.size() == 1) {
+            return asked.get(0);
+        }
+        if ("nl".equals(lang) || (countries.contains("BE") && !countries.contains("FR"))) {
+            return "competent";
+        }
+        if (lang == null || "fr".equals(lang) || countries.contains("FR")) {
+            return "rome";
+        }
+        return "esco";
+    }
+}

@@ -1,0 +1,110 @@
+package eu.passerelle.api;
+
+import static eu.passerelle.Http.enc;
+import static eu.passerelle.Http.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.passerelle.Http;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** One occupation across ROME, ESCO and Compétent, through the real service over the real crosswalks. */
+class ConceptApiTest {
+    private static JsonNode search(String query) {
+        Http.Response r = get("/api/v1/search?" + query);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<String> ids(JsonNode answer, int n) {
+        List<String> ids = new ArrayList<>();
+        answer.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        return ids.subList(0, Math.min(n, ids.size()));
+    }
+
+    @Test
+    void aDutchTitleRestrictedToRomeReachesTheChildcareFichesThroughCompetent() {
+        JsonNode answer = search("q=kinderbegeleider&type=occupation&scheme=rome&lang=nl");
+        assertThat(ids(answer, 3)).contains("rome:K1303").doesNotContain("rome:G1203");
+        JsonNode k1303 = null;
+        for (JsonNode i : answer.get("items")) {
+            if (i.get("id").asText().equals("rome:K1303")) {
+                k1303 = i;
+            }
+        }
+        assertThat(k1303.get("via").get("id").asText()).startsWith("competent:");
+        assertThat(k1303.get("via").get("label").asText()).containsIgnoringCase("kinderbegeleider");
+        assertThat(k1303.get("via").get("provenance").asText()).isIn("official", "computed");
+    }
+
+    @Test
+    void aRomeAppellationRestrictedToEscoReachesItsEscoOccupationWhenTheWordsDiffer() {
+        JsonNode answer = search("q=" + enc("Agent / Agente de nettoiement d'espace urbain") + "&type=occupation&scheme=esco");
+        JsonNode first = answer.get("items").get(0);
+        assertThat(first.get("title").asText()).startsWith("balayeur");
+        assertThat(first.get("via").get("scheme").asText()).isEqualTo("rome");
+        assertThat(first.get("via").get("provenance").asText()).isEqualTo("official");
+        assertThat(first.get("via").get("source").asText()).contains("ESCO–ROME V1.4");
+    }
+
+    @Test
+    void answersAreGroupedByConceptUnlessTheFlatListIsAskedFor() {
+        JsonNode grouped = search("q=" + enc("animateur centre de loisirs") + "&type=occupation&limit=20");
+        Set<String> shown = new HashSet<>();
+        grouped.get("items").forEach(i -> shown.add(i.get("id").asText()));
+        for (JsonNode i : grouped.get("items")) {
+            for (JsonNode e : i.path("equivalents")) {
+                assertThat(e.get("scheme").asText()).isIn("rome", "esco", "competent");
+                assertThat(e.get("relation").asText()).isIn("exact", "close", "broad", "narrow");
+                assertThat(e.get("provenance").asText()).isIn("official", "computed");
+                assertThat(e.get("label").asText()).isNotBlank();
+                // An occupation appears once per page: never as an item and as another item's equivalent.
+                assertThat(shown).as(i.get("id") + " lists " + e.get("id")).doesNotContain(e.get("id").asText());
+            }
+        }
+        // French reader, no scheme: the concept is shown under its ROME fiche.
+        assertThat(grouped.get("items").get(0).get("id").asText()).startsWith("rome:");
+        JsonNode flat = search("q=" + enc("animateur centre de loisirs") + "&type=occupation&limit=20&group=none");
+        assertThat(flat.get("items").size()).isEqualTo(20);
+        assertThat(flat.get("items").get(0).has("equivalents")).isFalse();
+    }
+
+    @Test
+    void anUnknownGroupingIsA400NamingTheParameter() {
+        Http.Response r = get("/api/v1/search?q=anim&group=everything");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("param").asText()).isEqualTo("group");
+    }
+
+    @Test
+    void occupationRecordsShowTheirOfficialEquivalentsFirst() {
+        JsonNode k1303 = get("/api/v1/occupations/rome:K1303").json();
+        JsonNode first = k1303.get("equivalents").get(0);
+        assertThat(first.get("provenance").asText()).isEqualTo("official");
+        assertThat(first.get("scheme").asText()).isEqualTo("esco");
+        assertThat(first.get("source").asText()).contains("rome-esco-appellations.csv");
+        JsonNode op276 = get("/api/v1/occupations/competent:OP-276").json();
+        assertThat(op276.get("equivalents").findValuesAsText("provenance")).contains("official");
+    }
+
+    @Test
+    void escoOccupationsHaveTheirDutchLabels() {
+        JsonNode answer = search("q=kinderverzorgster&type=occupation&scheme=esco&lang=nl&group=none");
+        assertThat(answer.get("items").get(0).get("titleNl").asText()).isEqualToIgnoringCase("kinderverzorgster");
+    }
+
+    @Test
+    void aSkillsOnlyFrenchProfileGetsRomeFiches() {
+        JsonNode answer = MatchApiTest.match("""
+                {"profile": {"skills": ["garder des enfants", "préparer les repas des enfants", "assurer l'hygiène des enfants"],
+                 "countries": ["FR"]}, "targets": ["occupation"], "limit": 10}""");
+        List<String> ids = new ArrayList<>();
+        answer.get("results").get("occupation").forEach(i -> ids.add(i.get("id").asText()));
+        assertThat(ids).contains("rome:K1303");
+        assertThat(ids.stream().filter(id -> id.startsWith("rome:")).count()).isGreaterThanOrEqualTo(3);
+    }
+}
