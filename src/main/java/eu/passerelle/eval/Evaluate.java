@@ -45,6 +45,17 @@ public final class Evaluate {
         }
     }
 
+    /** Per target: cases with must-not-appear results, and how many of those reached the first page (each listed). */
+    static void printViolations(List<MatchEvaluation.Case> cases, List<MatchEvaluation.Violation> violations) {
+        System.out.println("target     must-not cases  violations on page 1");
+        for (String target : List.of("occupation", "training", "posting")) {
+            long n = cases.stream().filter(c -> c.target().wireName().equals(target) && !c.mustNot().isEmpty()).count();
+            long v = violations.stream().filter(x -> x.target().equals(target)).count();
+            System.out.printf(Locale.ROOT, "%-10s %14d  %20d%n", target, n, v);
+        }
+        violations.forEach(v -> System.out.printf(Locale.ROOT, "  must not appear: %s has %s at rank %d%n", v.caseId(), v.id(), v.rank()));
+    }
+
     /** The cases whose nDCG@10 is below 0.5, with the first results, for diagnosis. */
     static void printLow(List<SearchEvaluation.QueryResult> results) {
         for (SearchEvaluation.QueryResult r : results) {
@@ -100,6 +111,7 @@ public final class Evaluate {
             List<SearchEvaluation.Row> me = SearchEvaluation.summarise(matchEngine);
             List<SearchEvaluation.Row> mb = SearchEvaluation.summarise(matchEval.runBaseline(cases));
             printTable("MATCH (" + cases.size() + " profiles, per target)                 engine", "BM25 over the profile's words", "target", me, mb);
+            printViolations(cases, matchEval.violations(cases, matchEngine));
             System.out.printf(Locale.ROOT, "match cost: %.1f ms of thread CPU per uncached match (%d profiles x 3 rounds, after a warm-up)%n",
                     matchEval.cpuMillisPerMatch(cases, 3), cases.size());
             if (verbose) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,12 @@ import java.util.stream.Stream;
  * by their ROME fiche ("occ:rome:G1203=3"), since demo postings are generated.
  */
 public final class MatchEvaluation {
-    public record Case(String id, String group, RecordType target, ProfileInput profile, Map<String, Integer> grades) {
+    /** @param mustNot ids that must not reach the first page (written "!id" in the judgments column) */
+    public record Case(String id, String group, RecordType target, ProfileInput profile, Map<String, Integer> grades, Set<String> mustNot) {
+    }
+
+    /** A result that must not be on the first page and is, at this 1-based rank. */
+    public record Violation(String caseId, String target, String id, int rank) {
     }
 
     private final Passerelle passerelle;
@@ -34,8 +40,18 @@ public final class MatchEvaluation {
         List<Case> cases = new ArrayList<>();
         for (Judgments.Row row : Judgments.rows(file, 5)) {
             String[] f = row.cells();
+            // "!id" marks an absurd answer (it shares nothing but a word with the profile): never on the first page.
+            Set<String> mustNot = new LinkedHashSet<>();
+            List<String> graded = new ArrayList<>();
+            for (String g : f[4].trim().split("\\s+")) {
+                if (g.startsWith("!")) {
+                    mustNot.add(g.substring(1));
+                } else {
+                    graded.add(g);
+                }
+            }
             cases.add(new Case(f[0], f[1], RecordType.fromWire(f[2]).orElseThrow(() -> new IOException(row.where() + ": unknown target " + f[2])),
-                    Json.MAPPER.readValue(f[3], ProfileInput.class), Judgments.grades(f[4], row.where())));
+                    Json.MAPPER.readValue(f[3], ProfileInput.class), Judgments.grades(String.join(" ", graded), row.where()), Set.copyOf(mustNot)));
         }
         return cases;
     }
@@ -68,6 +84,30 @@ public final class MatchEvaluation {
             }
         }
         return (cpu.getCurrentThreadCpuTime() - start) / 1e6 / (rounds * (double) cases.size());
+    }
+
+    /**
+     * The must-not-appear results found on the first page of the engine's answers. An occupation of another
+     * referential bridged to a forbidden ROME fiche (as grades are carried, confidence >= 0.6) is forbidden too.
+     */
+    public List<Violation> violations(List<Case> cases, List<SearchEvaluation.QueryResult> results) {
+        List<Violation> out = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            if (c.mustNot().isEmpty()) {
+                continue;
+            }
+            List<String> ranked = results.get(i).ranked();
+            for (int r = 0; r < Math.min(Metrics.K, ranked.size()); r++) {
+                String id = ranked.get(r);
+                boolean forbidden = c.mustNot().contains(id) || c.target() == RecordType.OCCUPATION
+                        && passerelle.graph().bridges(id).stream().anyMatch(b -> b.confidence() >= 0.6 && c.mustNot().contains(b.toId()));
+                if (forbidden) {
+                    out.add(new Violation(c.id(), c.target().wireName(), id, r + 1));
+                }
+            }
+        }
+        return out;
     }
 
     public List<SearchEvaluation.QueryResult> runBaseline(List<Case> cases) {

@@ -13,8 +13,50 @@ import java.util.Set;
  * training pathway. The answer is a ranked list a later step (grouping by concept) may post-process.
  */
 final class OccupationRanking {
-    /** A scored occupation with what went into its score. */
-    record Scored(String id, double score, Explanation explanation) {
+    /**
+     * A scored occupation with what went into its score. The explanation (skill labels, matched and missing lists)
+     * is built on first use: ~250 candidates are scored, only the returned page is explained.
+     */
+    static final class Scored {
+        private final String id;
+        private final double score;
+        private final double coverage;
+        private final Reason pathway;
+        private final java.util.function.Function<Reason, Explanation> explain;
+        private Explanation explanation;
+
+        Scored(String id, double score, double coverage, Reason pathway, java.util.function.Function<Reason, Explanation> explain) {
+            this.id = id;
+            this.score = score;
+            this.coverage = coverage;
+            this.pathway = pathway;
+            this.explain = explain;
+        }
+
+        String id() {
+            return id;
+        }
+
+        double score() {
+            return score;
+        }
+
+        /** The rounded coverage the explanation states. */
+        double coverage() {
+            return coverage;
+        }
+
+        /** Built once, when a result is shown or a training or post borrows it. */
+        Explanation explanation() {
+            if (explanation == null) {
+                explanation = explain.apply(pathway);
+            }
+            return explanation;
+        }
+
+        Scored withPathway(double bonus, Reason why) {
+            return new Scored(id, score + bonus, coverage, why, explain);
+        }
     }
 
     private final SkillGraph graph;
@@ -39,10 +81,9 @@ final class OccupationRanking {
             if (info == null || (!p.countries().isEmpty() && !info.country().isEmpty() && !p.countries().contains(info.country()))) {
                 continue;
             }
-            List<Reason> reasons = new ArrayList<>();
             OccupationLink borrowed = graph.borrowedFrom(id);
             List<SkillGraph.Requirement> requirements = graph.effectiveRequirements(id);
-            SkillCoverage.Coverage cov = coverage.of(requirements, has, similar);
+            double covValue = coverage.value(requirements, has, similar);
             double mob = c.mobility().getOrDefault(id, 0.0);
             Reason mobWhy = c.mobilityWhy().get(id);
             double qual = c.qualification().getOrDefault(id, 0.0);
@@ -61,43 +102,56 @@ final class OccupationRanking {
                 }
             }
             double txt = c.text().getOrDefault(id, 0.0);
-            double fit = cov.value();
+            double fit = covValue;
+            long used = 0;
             if (!stated.isEmpty()) {
-                Set<String> required = new HashSet<>();
-                requirements.forEach(r -> required.add(r.skillId()));
-                long used = stated.stream().filter(s -> s.stream().anyMatch(required::contains)).count();
-                fit = 0.5 * cov.value() + 0.5 * ((double) used / stated.size());
-                if (used > 0) {
-                    reasons.add(Reason.of("occupation.statedSkillsUsed", "used", used, "stated", stated.size()));
-                }
+                used = stated.stream().filter(s -> requirements.stream().anyMatch(r -> s.contains(r.skillId()))).count();
+                fit = 0.5 * covValue + 0.5 * ((double) used / stated.size());
             }
             boolean wanted = c.wanted().contains(id);
             double score = w.coverage() * fit + w.mobility() * mob + w.qualification() * qual + w.text() * txt + (wanted ? w.wanted() : 0);
             if (score <= 0) {
                 continue;
             }
-            if (wanted) {
-                reasons.add(0, Reason.of("occupation.wanted"));
+            if (mob <= 0 && qual <= 0 && !wanted && !coverage.holdsSpecific(requirements, has, similar)) {
+                // Nothing but transversal skills or a word in common with the profile: an absurd answer, not a lead.
+                continue;
             }
-            if (mobWhy != null && mob > 0) {
-                reasons.add(mobWhy);
-            }
-            if (qualWhy != null && qual > 0) {
-                reasons.add(qualWhy);
-            }
-            reasons.add(Reason.of("occupation.coverage", "percent", Math.round(round(cov.value()) * 100), "heldKey", cov.heldKey(), "totalKey", cov.totalKey(),
-                    "held", cov.held(), "total", cov.total()));
-            long missingEssential = cov.missing().stream().filter(Explanation.MissingSkill::essential).count();
-            reasons.add(missingEssential == 0 ? Reason.of("occupation.noEssentialMissing")
-                    : Reason.of("occupation.essentialMissing", "count", missingEssential, "example", cov.missing().get(0).label()));
-            if (borrowed != null) {
-                reasons.add(Reason.of("occupation.borrowed", "scheme", Reason.of("scheme." + info.scheme()), "from", graph.occupation(borrowed.toId()).title(),
-                        "fromId", borrowed.toId(), "kind", Reason.of("bridge." + borrowed.kind()), "confidence", borrowed.confidence()));
-            }
-            if (txt > w.textReason()) {
-                reasons.add(Reason.of("occupation.closeToWords"));
-            }
-            scored.add(new Scored(id, score, Explanation.of(cov.matched(), cov.missing(), round(cov.value()), reasons)));
+            long statedUsed = used;
+            Reason mobReason = mobWhy != null && mob > 0 ? mobWhy : null;
+            Reason qualReason = qualWhy != null && qual > 0 ? qualWhy : null;
+            scored.add(new Scored(id, score, round(covValue), null, pathway -> {
+                SkillCoverage.Coverage cov = coverage.of(requirements, has, similar);
+                List<Reason> reasons = new ArrayList<>();
+                if (wanted) {
+                    reasons.add(Reason.of("occupation.wanted"));
+                }
+                if (statedUsed > 0) {
+                    reasons.add(Reason.of("occupation.statedSkillsUsed", "used", statedUsed, "stated", stated.size()));
+                }
+                if (mobReason != null) {
+                    reasons.add(mobReason);
+                }
+                if (qualReason != null) {
+                    reasons.add(qualReason);
+                }
+                reasons.add(Reason.of("occupation.coverage", "percent", Math.round(round(cov.value()) * 100), "heldKey", cov.heldKey(), "totalKey", cov.totalKey(),
+                        "held", cov.held(), "total", cov.total()));
+                long missingEssential = cov.missing().stream().filter(Explanation.MissingSkill::essential).count();
+                reasons.add(missingEssential == 0 ? Reason.of("occupation.noEssentialMissing")
+                        : Reason.of("occupation.essentialMissing", "count", missingEssential, "example", cov.missing().get(0).label()));
+                if (borrowed != null) {
+                    reasons.add(Reason.of("occupation.borrowed", "scheme", Reason.of("scheme." + info.scheme()), "from", graph.occupation(borrowed.toId()).title(),
+                            "fromId", borrowed.toId(), "kind", Reason.of("bridge." + borrowed.kind()), "confidence", borrowed.confidence()));
+                }
+                if (txt > w.textReason()) {
+                    reasons.add(Reason.of("occupation.closeToWords"));
+                }
+                if (pathway != null) {
+                    reasons.add(1, pathway);
+                }
+                return Explanation.of(cov.matched(), cov.missing(), round(cov.value()), reasons);
+            }));
         }
         scored.sort(BEST_FIRST);
         return withPathways(scored, p, c, reads);
@@ -112,12 +166,10 @@ final class OccupationRanking {
             Scored o = scored.get(i);
             if (i < w.pathwayCandidates() && o.id().startsWith("rome:")) {
                 PathwayEvidence.Evidence evidence = pathways.evidence(o.id(), p, reads);
-                boolean plausible = o.explanation().coverage() >= w.plausibleCoverage() || c.mobility().containsKey(o.id());
+                boolean plausible = o.coverage() >= w.plausibleCoverage() || c.mobility().containsKey(o.id());
                 double value = evidence == null ? 0 : evidence.designedForJob() ? 1.0 : plausible ? w.genericPathway() : 0;
                 if (value > 0) {
-                    List<Reason> reasons = new ArrayList<>(o.explanation().reasonCodes());
-                    reasons.add(1, evidence.reason());
-                    o = new Scored(o.id(), o.score() + w.pathway() * value, o.explanation().withReasons(reasons));
+                    o = o.withPathway(w.pathway() * value, evidence.reason());
                 }
             }
             rescored.add(o);

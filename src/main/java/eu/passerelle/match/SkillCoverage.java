@@ -1,10 +1,13 @@
 package eu.passerelle.match;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a person covers of an occupation's skills: a pure function of the graph, the requirements and the
@@ -35,62 +38,123 @@ final class SkillCoverage {
         this.w = w;
     }
 
-    /** The person's skills by analysed label word, to find near-identical skills worded differently. */
+    /**
+     * Skills worded near-identically (Jaccard of analysed label words at least {@code similarSkill}), per skill,
+     * computed once on first use from a word index over every skill of the graph: reference data does not change
+     * while the service runs, so a request's near-skill credit is a walk down a short list, not a search.
+     */
+    private volatile Map<String, String[]> skillsByWord;
+    private final Map<String, List<Closest>> nearSkills = new ConcurrentHashMap<>();
+
+    private Map<String, String[]> skillsByWord() {
+        Map<String, String[]> index = skillsByWord;
+        if (index == null) {
+            synchronized (this) {
+                index = skillsByWord;
+                if (index == null) {
+                    Set<String> all = new HashSet<>(graph.skillLabels.keySet());
+                    all.addAll(graph.equivalents.keySet());
+                    all.addAll(graph.occupationsBySkill.keySet());
+                    Map<String, List<String>> byWord = new HashMap<>();
+                    for (String id : all) {
+                        graph.skillWords(id).forEach(word -> byWord.computeIfAbsent(word, k -> new ArrayList<>()).add(id));
+                    }
+                    Map<String, String[]> frozen = new HashMap<>(byWord.size() * 2);
+                    byWord.forEach((word, ids) -> frozen.put(word, ids.toArray(String[]::new)));
+                    skillsByWord = index = frozen;
+                }
+            }
+        }
+        return index;
+    }
+
+    /** The skills near this one, most similar first (ties by id, so the skill shown is stable). */
+    List<Closest> near(String skillId) {
+        List<Closest> list = nearSkills.get(skillId);
+        return list != null ? list : nearSkills.computeIfAbsent(skillId, this::findNear);
+    }
+
+    private List<Closest> findNear(String skillId) {
+        Map<String, String[]> index = skillsByWord();
+        Set<String> target = graph.skillWords(skillId);
+        Map<String, Integer> common = new HashMap<>();
+        for (String word : target) {
+            for (String id : index.getOrDefault(word, NO_SKILLS)) {
+                common.merge(id, 1, Integer::sum);
+            }
+        }
+        List<Closest> out = new ArrayList<>();
+        common.forEach((id, n) -> {
+            double sim = n / (double) (target.size() + graph.skillWords(id).size() - n);
+            if (sim >= w.similarSkill() && !id.equals(skillId)) {
+                out.add(new Closest(id, sim));
+            }
+        });
+        out.sort(Comparator.comparingDouble(Closest::similarity).reversed().thenComparing(Closest::skillId));
+        return List.copyOf(out);
+    }
+
+    private static final String[] NO_SKILLS = new String[0];
+
+    /** The near-skill credit for one person: the most similar of their skills (weight ≥ 0.5) to a required one. */
     final class SkillWords {
-        private final Map<String, List<String>> byWord = new HashMap<>();
-        private final Map<String, Set<String>> words = new HashMap<>();
-        /**
-         * Closest skill per required skill, for this person: occupations share most of their skills, so the same
-         * skill is looked up for many candidates. Bounded by the graph's skills; lives for one request.
-         */
-        private final Map<String, Closest> closest = new HashMap<>(8192); // ~ the skills of 250 candidates: no rehash
-        private static final Closest NONE = new Closest("", 0);
+        private final Map<String, Double> has;
 
         SkillWords(Map<String, Double> has) {
-            has.forEach((id, weight) -> {
-                if (weight >= 0.5) {
-                    Set<String> ws = graph.skillWords(id);
-                    words.put(id, ws);
-                    ws.forEach(word -> byWord.computeIfAbsent(word, k -> new ArrayList<>()).add(id));
-                }
-            });
+            this.has = has;
         }
 
         /** The person's skill most similar to this one, if similar enough, else null. */
         Closest closest(String skillId) {
-            Closest c = closest.get(skillId);
-            if (c == null) {
-                Closest found = search(skillId);
-                c = found == null ? NONE : found;
-                closest.put(skillId, c);
-            }
-            return c == NONE ? null : c;
-        }
-
-        private Closest search(String skillId) {
-            Set<String> target = graph.skillWords(skillId);
-            Map<String, Integer> common = new HashMap<>();
-            for (String word : target) {
-                for (String id : byWord.getOrDefault(word, List.of())) {
-                    common.merge(id, 1, Integer::sum);
+            for (Closest c : near(skillId)) {
+                if (has.getOrDefault(c.skillId(), 0.0) >= 0.5) {
+                    return c;
                 }
             }
-            Closest best = null;
-            double bestSim = w.similarSkill();
-            for (Map.Entry<String, Integer> e : common.entrySet()) {
-                double sim = e.getValue() / (double) (target.size() + words.get(e.getKey()).size() - e.getValue());
-                if (sim >= bestSim) {
-                    bestSim = sim;
-                    best = new Closest(e.getKey(), sim);
-                }
-            }
-            return best;
+            return null;
         }
     }
 
     SkillWords words(Map<String, Double> has) {
         return new SkillWords(has);
     }
+
+    /** The coverage value alone ({@link Coverage#value()}), without labels or lists: what ranking needs for every candidate. */
+    double value(List<SkillGraph.Requirement> requirements, Map<String, Double> has, SkillWords similar) {
+        double total = 0;
+        double got = 0;
+        for (SkillGraph.Requirement r : requirements) {
+            double weight = w.skillWeight(r);
+            total += weight;
+            double h = has.getOrDefault(r.skillId(), 0.0);
+            if (h > 0) {
+                got += weight * Math.min(1, h);
+            } else if (similar != null) {
+                Closest near = similar.closest(r.skillId());
+                if (near != null) {
+                    got += weight * 0.5 * near.similarity();
+                }
+            }
+        }
+        return total == 0 ? 0 : got / total;
+    }
+
+    /**
+     * Whether the person holds (or nearly holds) at least one of these skills that is specific to few occupations.
+     * Transversal skills ("Relayer de l'information", asked by 100+ fiches) alone say nothing about the trade.
+     */
+    boolean holdsSpecific(List<SkillGraph.Requirement> requirements, Map<String, Double> has, SkillWords similar) {
+        for (SkillGraph.Requirement r : requirements) {
+            boolean held = has.getOrDefault(r.skillId(), 0.0) > 0 || similar != null && similar.closest(r.skillId()) != null;
+            if (held && graph.occupationsWith(r.skillId()).size() < GENERIC_SKILL_OCCUPATIONS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A skill asked by this many occupations or more is transversal (measured: child-care skills 2-11, generic ones 60-120). */
+    static final int GENERIC_SKILL_OCCUPATIONS = 50;
 
     Coverage of(List<SkillGraph.Requirement> requirements, Map<String, Double> has) {
         return of(requirements, has, null);

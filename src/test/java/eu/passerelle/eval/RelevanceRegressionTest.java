@@ -39,6 +39,16 @@ class RelevanceRegressionTest {
     }
 
     @Test
+    void nothingThatMustNotAppearReachesTheFirstPage() throws Exception {
+        List<MatchEvaluation.Case> cases = MatchEvaluation.read(DIR.resolve(Evaluate.MATCH_JUDGMENTS));
+        // The absurd answers users met (kinderbegeleider, CAP AEPE, "anim"), on occupations and trainings.
+        assertThat(cases.stream().filter(c -> !c.mustNot().isEmpty()).count()).isGreaterThanOrEqualTo(4);
+        assertThat(cases).anyMatch(c -> !c.mustNot().isEmpty() && c.target().wireName().equals("training"));
+        MatchEvaluation eval = new MatchEvaluation(TestService.passerelle());
+        assertThat(eval.violations(cases, eval.runEngine(cases))).isEmpty();
+    }
+
+    @Test
     void postingClassificationMetricsAreTheRecordedOnes() throws Exception {
         List<ClassificationEvaluation.Case> cases = ClassificationEvaluation.read(DIR.resolve(Evaluate.CLASSIFICATION_JUDGMENTS));
         assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
