@@ -62,7 +62,9 @@ public final class Passerelle implements AutoCloseable {
         this.graph = SkillGraph.load(store);
         TrainingLinks trainings = new TrainingLinks(search, store);
         ProfileResolver resolver = new ProfileResolver(search, graph, trainings, recognition, gazetteer);
-        this.match = new MatchService(resolver, new Matcher(graph, trainings, search, recognition, store), index, concepts);
+        Matcher matcher = new Matcher(graph, trainings, search, recognition, store);
+        matcher.prepareInBackground();
+        this.match = new MatchService(resolver, matcher, index, concepts);
         this.classifier = new PostingClassifier(search, resolver);
         eu.passerelle.index.RecordWriter writer = new eu.passerelle.index.RecordWriter(store, index);
         this.intake = new FeedIntake(new FeedImport(gazetteer), classifier, writer);

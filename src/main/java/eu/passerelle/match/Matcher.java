@@ -40,6 +40,7 @@ public final class Matcher {
     private final RecognitionStep recognition;
     private final ReasonRenderer renderer;
     private final Store store;
+    private final SkillCoverage coverage;
 
     public Matcher(SkillGraph graph, TrainingLinks trainingLinks, SearchService search, Recognition recognition, Store store) {
         this(graph, trainingLinks, search, recognition, store, MatchWeights.DEFAULT, ReasonRenderer.load());
@@ -52,10 +53,19 @@ public final class Matcher {
         this.store = store;
         this.candidates = new CandidateGeneration(graph, trainingLinks, search, w);
         this.pathways = new Pathways(graph, trainingLinks, store);
-        this.occupations = new OccupationRanking(graph, new SkillCoverage(graph, w), pathways, w);
+        this.coverage = new SkillCoverage(graph, w);
+        this.occupations = new OccupationRanking(graph, coverage, pathways, w);
         this.trainings = new TrainingRanking(graph, trainingLinks, store, w);
         this.postings = new PostingRanking(graph, search, w);
         this.recognition = new RecognitionStep(recognition);
+    }
+
+    /**
+     * Builds, on a background thread, what the first matches would otherwise build while clients wait (the word index
+     * over every skill behind near-skill credit: seconds of analysis, under a lock every early match queues on).
+     */
+    public void prepareInBackground() {
+        Thread.ofPlatform().name("match-prepare").daemon().start(coverage::prepare);
     }
 
     ReasonRenderer renderer() {

@@ -46,6 +46,11 @@ final class SkillCoverage {
     private volatile Map<String, String[]> skillsByWord;
     private final Map<String, List<Closest>> nearSkills = new ConcurrentHashMap<>();
 
+    /** Builds the word index now (it is otherwise built by the first match that needs it). */
+    void prepare() {
+        skillsByWord();
+    }
+
     private Map<String, String[]> skillsByWord() {
         Map<String, String[]> index = skillsByWord;
         if (index == null) {
