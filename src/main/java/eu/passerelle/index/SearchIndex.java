@@ -365,9 +365,10 @@ public final class SearchIndex implements AutoCloseable {
      * Holds the background refresh back while the whole index is being (re)built: each refresh cuts the
      * documents added so far into a small segment that merges then rewrite again and again (measured on a
      * first start: the rebuild's own thread used 14 s of CPU, the process 50 s). Nothing searches a rebuilding
-     * index anyway: it is not served yet, or answers 503 until {@link #rebuilt()}.
+     * index anyway: it is not served yet, or answers 503 until {@link #rebuilt()}; nor an index that the
+     * {@code import} command fills with the service stopped (its last step refreshes and commits).
      */
-    void holdRefreshes(boolean hold) {
+    public void holdRefreshes(boolean hold) {
         this.holdRefreshes = hold;
     }
 
