@@ -57,12 +57,13 @@ public final class Passerelle implements AutoCloseable {
         this.index = index;
         this.gazetteer = gazetteer;
         this.search = search;
-        this.concepts = phases.run("occupation concepts", () -> new eu.passerelle.search.ConceptSearch(search, new eu.passerelle.search.Concepts(store)));
+        eu.passerelle.search.Concepts occupationConcepts = phases.run("occupation concepts", () -> new eu.passerelle.search.Concepts(store));
+        this.concepts = new eu.passerelle.search.ConceptSearch(search, occupationConcepts);
         this.suggest = new SuggestService(index, gazetteer);
         this.records = new RecordService(store);
         this.graph = phases.run("skill graph", () -> SkillGraph.load(store));
         TrainingLinks trainings = new TrainingLinks(search, store);
-        ProfileResolver resolver = new ProfileResolver(search, graph, trainings, recognition, gazetteer);
+        ProfileResolver resolver = new ProfileResolver(search, graph, trainings, recognition, gazetteer, occupationConcepts);
         Matcher matcher = phases.run("matcher", () -> new Matcher(graph, trainings, search, recognition, store));
         matcher.prepareInBackground();
         this.match = new MatchService(resolver, matcher, index, concepts);

@@ -189,7 +189,7 @@ public final class SearchIndex implements AutoCloseable {
             return; // the rebuild under way (or about to start) reads the store after this write
         }
         try {
-            lucene.writer().updateDocument(new Term(Fields.ID, id), doc);
+            lucene.writer().updateDocument(new Term(Fields.ID, id), Display.addTo(doc));
             changed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -199,7 +199,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Adds without looking for an older copy: only for a rebuild into an emptied index. */
     public void add(Document doc) {
         try {
-            lucene.writer().addDocument(doc);
+            lucene.writer().addDocument(Display.addTo(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
