@@ -108,7 +108,7 @@ public final class SearchIndex implements AutoCloseable {
     private static Lucene open(FSDirectory directory) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(Analysis.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(RAM_BUFFER_MB);
         IndexWriter writer = new IndexWriter(directory, config);
         try {
             return new Lucene(directory, writer, new SearcherManager(writer, null));
@@ -370,7 +370,20 @@ public final class SearchIndex implements AutoCloseable {
      */
     public void holdRefreshes(boolean hold) {
         this.holdRefreshes = hold;
+        // Meanwhile larger first segments: fewer rounds of merges rewrite each document (the buffer is only
+        // filled while a bulk load runs, so a serving index keeps the smaller one).
+        IndexWriter writer = lucene.writer();
+        if (writer.isOpen()) { // a writer closed by damage is replaced by the rebuild, with the default buffer
+            try {
+                writer.getConfig().setRAMBufferSizeMB(hold ? BULK_RAM_BUFFER_MB : RAM_BUFFER_MB);
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                LOG.debug("index: writer closed while setting its buffer: {}", e.toString());
+            }
+        }
     }
+
+    static final double RAM_BUFFER_MB = 64;
+    static final double BULK_RAM_BUFFER_MB = 192;
 
     private volatile boolean holdRefreshes;
 
