@@ -1,6 +1,6 @@
 // One result card, for a match result or a free-search hit: what it is, where, in words; the explanation;
 // the way to act on it (link to the offer or training, apply/contact); a clear mark when it is across the border.
-import { countryName, el, formatDate, formatKm, highlighted, schemeName, t, titleOf } from "/web/ui.js";
+import { countryName, el, formatDate, formatKm, highlighted, occupationCode, schemeName, t, titleOf } from "/web/ui.js";
 
 /** What a person needs to see about a record at a glance, in words (no codes, no internal names). */
 export function facts(item) {
@@ -14,7 +14,8 @@ export function facts(item) {
     f.push(where, item.hours ? `${item.hours} ${t("hours")}` : null, item.modality ? t(`modality_${item.modality}`) : null,
       item.nextSession ? t("nextSession", { date: item.nextSession }) : null);
   } else {
-    f.push(item.scheme ? schemeName(item.scheme) : null, item.type === "skill" ? t("type_skill") : null);
+    const code = item.type === "skill" ? "" : occupationCode(item.id);
+    f.push(code && code !== "ESCO" ? code : item.scheme ? schemeName(item.scheme) : null, item.type === "skill" ? t("type_skill") : null);
   }
   if (item.distanceKm != null && item.type !== "occupation") f.push(formatKm(item.distanceKm));
   if (item.synthetic) f.push(t("synthetic"));
@@ -46,6 +47,25 @@ function border(item, home) {
   return box;
 }
 
+/**
+ * One occupation, one card: its codes in the other referentials ("ESCO « garde d'enfants » — correspondance
+ * officielle"), and, when it was reached through one of them, how ("Trouvé par son équivalent Compétent OP-276 …").
+ */
+export function concept(item) {
+  const out = [];
+  if (item.via && typeof item.via === "object" && item.via.id) {
+    out.push(el("p", { class: "via" }, t("foundVia", { code: occupationCode(item.via.id), label: item.via.label, how: t(`provenance_${item.via.provenance}`) })));
+  }
+  const eq = item.equivalents || [];
+  if (eq.length) {
+    out.push(el("div", { class: "equivalents" }, el("span", { class: "eq-title" }, t("sameElsewhere")),
+      el("ul", {}, ...eq.map((e) => el("li", { "data-id": e.id },
+        el("strong", {}, occupationCode(e.id)), ` ${e.label} — `,
+        [e.relation ? t(`relation_${e.relation}`) : null, t(`provenance_${e.provenance}`)].filter(Boolean).join(", "))))));
+  }
+  return out;
+}
+
 function heading(item, explained) {
   const h = item.highlight && !explained ? highlighted(item.highlight) : null;
   return h && h.textContent === titleOf(item) ? h : titleOf(item);
@@ -58,7 +78,8 @@ export function card(item, { home, onAdd } = {}) {
     // The highlight may be over another wording (the French title): the title in the page's language wins over it.
     el("h3", {}, heading(item, e)),
     el("div", { class: "meta" }, facts(item).join(" · ")),
-    border(item, home));
+    border(item, home),
+    ...concept(item));
   if (e) {
     const cover = Math.round((e.coverage || 0) * 100);
     li.append(el("div", { class: "coverage" }, el("span", {}, `${t("coverage")} `),

@@ -1,7 +1,7 @@
 // Typeahead on the profile fields and the free search (combobox pattern: arrows move, Enter chooses, Escape
 // closes the list and keeps what was typed). The list never lies over a button: it shrinks or opens upwards.
 import { call, isAbort } from "/web/api.js";
-import { $, el } from "/web/ui.js";
+import { $, countryName, el } from "/web/ui.js";
 
 const list = $("suggestions");
 let activeInput = null, activeIndex = -1, timer = null;
@@ -21,6 +21,8 @@ function currentWord(input) {
 
 /** "Arlon (BE)" becomes "Arlon, BE" in a place field, and the country mark goes away elsewhere. */
 const placeText = (label) => label.replace(/ \(([A-Z]{2})\)$/, ", $1");
+/** In the list, the country in words in the page's language: "Arlon (Belgique)", "Arlon (België)". */
+const shown = (label) => label.replace(/ \(([A-Z]{2})\)$/, (m, c) => ` (${countryName(c)})`);
 
 function choose(input, item, onChosen) {
   const isPlace = input.dataset.suggest === "place";
@@ -52,7 +54,7 @@ async function suggest(input, onChosen) {
   try { items = await fetchSuggestions(q, input.dataset.suggest); } catch (e) { if (!isAbort(e)) closeSuggestions(); return; }
   if (document.activeElement !== input) return;
   list.replaceChildren(...items.map((s, i) => el("li", { role: "option", id: `sugg-${i}`, "aria-selected": "false",
-    onmousedown: (ev) => { ev.preventDefault(); choose(input, s, onChosen); } }, s.label)));
+    onmousedown: (ev) => { ev.preventDefault(); choose(input, s, onChosen); } }, shown(s.label))));
   list._items = items;
   activeInput = input; activeIndex = -1;
   list.hidden = items.length === 0;

@@ -69,3 +69,13 @@ export function announce(text) {
 
 /** A referential or source in words ("Référentiel ROME (France)"); an unknown one as "other source". */
 export const schemeName = (s) => (STRINGS.fr[`scheme_${s}`] ? t(`scheme_${s}`) : t("scheme_other"));
+
+/**
+ * An occupation's code as advisors know it: "ROME K1303", "Compétent OP-163"; ESCO's codes are long opaque
+ * identifiers nobody reads, so an ESCO occupation is just "ESCO". Anything else: nothing.
+ */
+export function occupationCode(id) {
+  const m = /^(rome|competent|esco):(.+)$/.exec(id || "");
+  if (!m) return "";
+  return m[1] === "rome" ? `ROME ${m[2]}` : m[1] === "competent" ? `Compétent ${m[2]}` : "ESCO";
+}

@@ -82,17 +82,23 @@ public final class MatchService {
             List<Map<String, Object>> list = new ArrayList<>();
             items.forEach(i -> list.add(new LinkedHashMap<>(i)));
             if (target.equals(RecordType.OCCUPATION.wireName())) {
-                concepts.group(list, preferredScheme(profile), lang);
+                concepts.group(list, preferredScheme(profile, resolved.place(), lang), lang);
             }
             out.put(target, List.copyOf(list.subList(0, Math.min(limit, list.size()))));
         });
         return out;
     }
 
-    /** French jobseekers see ROME fiches, Dutch-speaking or Belgian ones Compétent profiles. */
-    static String preferredScheme(ProfileInput profile) {
-        boolean dutch = profile.languages().stream().anyMatch(l -> l.equalsIgnoreCase("nl")) && profile.languages().stream().noneMatch(l -> l.equalsIgnoreCase("fr"));
-        boolean belgian = profile.countries().contains("BE") && !profile.countries().contains("FR");
+    /**
+     * French jobseekers see ROME fiches, Dutch-speaking or Belgian ones Compétent profiles. A profile that states
+     * neither languages nor countries is read from what it has: the answer's language, and the country of its place
+     * (a profile near Arlon is Belgian).
+     */
+    static String preferredScheme(ProfileInput profile, eu.passerelle.model.Place place, String lang) {
+        boolean dutch = profile.languages().isEmpty() ? "nl".equals(lang)
+                : profile.languages().stream().anyMatch(l -> l.equalsIgnoreCase("nl")) && profile.languages().stream().noneMatch(l -> l.equalsIgnoreCase("fr"));
+        boolean belgian = profile.countries().isEmpty() ? place != null && "BE".equalsIgnoreCase(place.country())
+                : profile.countries().contains("BE") && !profile.countries().contains("FR");
         return eu.passerelle.search.Concepts.preferredScheme(Set.of(), dutch ? "nl" : "fr", belgian ? Set.of("BE") : Set.of());
     }
 

@@ -4,6 +4,7 @@ import eu.passerelle.geo.Gazetteer;
 import eu.passerelle.index.Analysis;
 import eu.passerelle.model.Place;
 import eu.passerelle.model.RecordType;
+import eu.passerelle.search.Concepts;
 import eu.passerelle.search.SearchRequest;
 import eu.passerelle.search.Hit;
 import eu.passerelle.search.SearchService;
@@ -26,6 +27,8 @@ public final class ProfileResolver {
     private static final Pattern RNCP = Pattern.compile("(?i)(?:rncp:)?RNCP\\s*(\\d{2,6})");
     /** Below this, a free word's best candidate is too uncertain to use. */
     static final double MIN_CONFIDENCE = 0.35;
+    /** How many search hits are looked at for a record whose title or label is exactly the words. */
+    static final int EXACT_LOOKED_AT = 10;
     /** Weight of a skill the person is taken to have from a job they held (core skills) or a qualification. */
     static final double FROM_OCCUPATION = 0.9, FROM_OCCUPATION_OPTIONAL = 0.4, FROM_QUALIFICATION = 0.8, FROM_TEXT = 0.6;
 
@@ -34,8 +37,16 @@ public final class ProfileResolver {
     private final TrainingLinks trainings;
     private final Recognition recognition;
     private final Gazetteer gazetteer;
+    /** Occupations' Dutch labels, for the exact-label rule (the index keys French labels only); null: French only. */
+    private final Concepts concepts;
 
     public ProfileResolver(SearchService search, SkillGraph graph, TrainingLinks trainings, Recognition recognition, Gazetteer gazetteer) {
+        this(search, graph, trainings, recognition, gazetteer, null);
+    }
+
+    public ProfileResolver(SearchService search, SkillGraph graph, TrainingLinks trainings, Recognition recognition, Gazetteer gazetteer,
+                           Concepts concepts) {
+        this.concepts = concepts;
         this.search = search;
         this.graph = graph;
         this.trainings = trainings;
@@ -146,7 +157,10 @@ public final class ProfileResolver {
     }
 
     private ResolvedProfile.Resolution bySearch(String input, RecordType type, Set<String> schemes, String via) {
-        List<Hit> items = search.search(SearchRequest.of(input, type, 5).inSchemes(schemes)).items();
+        // Ten looked at for an exact label: a record whose label is exactly the words may rank below records whose
+        // longer labels hold them ("kinderbegeleider" is a Dutch label of ESCO's early-years educator, ranked under
+        // "kinderbegeleider schoolgaande kinderen" and the like).
+        List<Hit> items = search.search(SearchRequest.of(input, type, EXACT_LOOKED_AT).inSchemes(schemes)).items();
         if (items.isEmpty()) {
             return new ResolvedProfile.Resolution(input, null, null, 0, via, List.of());
         }
@@ -155,7 +169,7 @@ public final class ProfileResolver {
         Hit best = items.get(0);
         String inputKey = Analysis.labelKey(input);
         Hit exactHit = items.stream()
-                .filter(i -> i.matchedLabel() != null && Analysis.labelKey(i.matchedLabel()).equals(inputKey))
+                .filter(i -> isExactLabel(i, inputKey, input))
                 .min(java.util.Comparator.comparingInt(i -> "rome".equals(i.scheme()) ? 0 : 1)).orElse(null);
         if (exactHit != null) {
             best = exactHit; // the words are exactly this record's title or one of its labels
@@ -167,8 +181,8 @@ public final class ProfileResolver {
                 }
             }
         }
-        // The words are exact when they are all of the title or label that matched best.
-        boolean exact = best.matchedLabel() != null && Analysis.labelKey(best.matchedLabel()).equals(inputKey);
+        // The words are exact when they are all of one of the chosen record's titles or labels.
+        boolean exact = best == exactHit;
         double confidence = exact ? 1.0 : Math.max(0, 1 - 0.5 * (second / Math.max(first, 1e-9)));
         if (confidence < MIN_CONFIDENCE) {
             return new ResolvedProfile.Resolution(input, null, null, confidence, via, List.of());
@@ -181,6 +195,18 @@ public final class ProfileResolver {
         }
         return new ResolvedProfile.Resolution(input, best.id(), best.title(),
                 Math.round(confidence * 100) / 100.0, exact ? "exact label" : via, alternatives);
+    }
+
+    /**
+     * Whether the words are exactly one of the record's titles or labels: the French one that matched, or a Dutch
+     * one (compared in the Dutch analysis). An exact label always beats a longer label that merely contains the
+     * words, however the longer one scored.
+     */
+    private boolean isExactLabel(Hit hit, String inputKey, String input) {
+        if (!inputKey.isEmpty() && hit.matchedLabel() != null && Analysis.labelKey(hit.matchedLabel()).equals(inputKey)) {
+            return true;
+        }
+        return concepts != null && hit.type() == RecordType.OCCUPATION && concepts.hasExactDutchLabel(hit.id(), input);
     }
 
     private ResolvedProfile.Resolution resolveQualification(String input) {

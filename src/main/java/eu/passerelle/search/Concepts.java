@@ -1,11 +1,14 @@
 package eu.passerelle.search;
 
+import eu.passerelle.index.Analysis;
+import eu.passerelle.index.Fields;
 import eu.passerelle.model.Occupation;
 import eu.passerelle.model.RecordType;
 import eu.passerelle.store.BridgeStore.OccupationLink;
 import eu.passerelle.store.Store;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +26,8 @@ public final class Concepts {
     private final Map<String, List<OccupationLink>> links = new HashMap<>();
     private final Map<String, String> titles = new HashMap<>();
     private final Map<String, String> titlesNl = new HashMap<>();
+    /** Each occupation's Dutch title and labels as exact-label keys (French labels have theirs in the index). */
+    private final Map<String, Set<String>> labelKeys = new HashMap<>();
 
     public Concepts(Store store) {
         store.bridges().forEachOccupationLink(l -> links.computeIfAbsent(l.fromId(), k -> new ArrayList<>()).add(l));
@@ -32,7 +37,30 @@ public final class Concepts {
             if (!o.titleNl().isEmpty()) {
                 titlesNl.put(o.id(), o.titleNl());
             }
+            Set<String> keys = new HashSet<>();
+            if (!o.titleNl().isEmpty()) {
+                keys.add(dutchKey(o.titleNl()));
+            }
+            o.labelsNl().forEach(l -> keys.add(dutchKey(l)));
+            keys.remove("");
+            if (!keys.isEmpty()) {
+                labelKeys.put(o.id(), keys);
+            }
         });
+    }
+
+    /** The exact-label key of Dutch words: their analysed Dutch words, in order. */
+    public static String dutchKey(String text) {
+        return String.join(" ", Analysis.tokens(Fields.TITLE_NL, text));
+    }
+
+    /**
+     * Whether the words are exactly the occupation's Dutch title or one of its Dutch labels ("kinderbegeleider" is
+     * exactly a Dutch label of ESCO's early-years educator, not the school-bus escort's "kinderbegeleider schoolbus").
+     */
+    public boolean hasExactDutchLabel(String occupationId, String words) {
+        Set<String> keys = labelKeys.get(occupationId);
+        return keys != null && keys.contains(dutchKey(words));
     }
 
     public static boolean isReferential(String scheme) {
