@@ -50,20 +50,21 @@ public final class Passerelle implements AutoCloseable {
     /** Seconds spent at this start on import, index and crosswalk (0 when the data dir was reused). */
     private final java.util.Map<String, Double> startupSeconds = new java.util.LinkedHashMap<>();
 
-    private Passerelle(AppConfig config, Store store, SearchIndex index, Gazetteer gazetteer, SearchService search, Recognition recognition) {
+    private Passerelle(AppConfig config, Store store, SearchIndex index, Gazetteer gazetteer, SearchService search, Recognition recognition,
+                       StartupPhases phases) {
         this.config = config;
         this.store = store;
         this.index = index;
         this.gazetteer = gazetteer;
         this.search = search;
-        eu.passerelle.search.Concepts occupationConcepts = new eu.passerelle.search.Concepts(store);
+        eu.passerelle.search.Concepts occupationConcepts = phases.run("occupation concepts", () -> new eu.passerelle.search.Concepts(store));
         this.concepts = new eu.passerelle.search.ConceptSearch(search, occupationConcepts);
         this.suggest = new SuggestService(index, gazetteer);
         this.records = new RecordService(store);
-        this.graph = SkillGraph.load(store);
+        this.graph = phases.run("skill graph", () -> SkillGraph.load(store));
         TrainingLinks trainings = new TrainingLinks(search, store);
         ProfileResolver resolver = new ProfileResolver(search, graph, trainings, recognition, gazetteer, occupationConcepts);
-        Matcher matcher = new Matcher(graph, trainings, search, recognition, store);
+        Matcher matcher = phases.run("matcher", () -> new Matcher(graph, trainings, search, recognition, store));
         matcher.prepareInBackground();
         this.match = new MatchService(resolver, matcher, index, concepts);
         this.classifier = new PostingClassifier(search, resolver);
@@ -93,7 +94,7 @@ public final class Passerelle implements AutoCloseable {
      */
     public static Passerelle open(AppConfig config, boolean forceFirstStart) {
         config.checkPaths();
-        long start = System.nanoTime();
+        StartupPhases phases = new StartupPhases();
         Store store = null;
         SearchIndex index = null;
         try {
@@ -104,44 +105,46 @@ public final class Passerelle implements AutoCloseable {
             if (unclean) {
                 LOG.warn("passerelle: the previous run did not stop cleanly; checking the store and the index");
             }
-            java.util.Optional<String> problem = StoreCheck.problem(dbFile, unclean);
-            if (problem.isEmpty() && unclean && Files.exists(dbFile)) {
-                problem = quickCheck(dbFile);
-            }
+            java.util.Optional<String> problem = phases.run(unclean ? "store check (after an unclean stop: every page)" : "store check", () -> {
+                java.util.Optional<String> p = StoreCheck.problem(dbFile, unclean);
+                return p.isEmpty() && unclean && Files.exists(dbFile) ? quickCheck(dbFile) : p;
+            });
             if (problem.isPresent()) {
                 if (!forceFirstStart) {
                     throw new StoreRefusedException(problem.get());
                 }
                 moveAside(config.dataDir(), problem.get());
             }
-            store = new Store(dbFile);
+            Store opened = phases.run("store open", () -> new Store(dbFile));
+            store = opened;
             Files.writeString(marker, java.time.Instant.now().toString());
-            boolean imported = false;
-            java.util.Map<String, Double> phases = new java.util.LinkedHashMap<>(java.util.Map.of("import", 0.0, "index", 0.0, "crosswalk", 0.0));
-            long t = System.nanoTime();
-            if (!store.isImported()) {
-                new ReferenceImporter(config.indexData(), store).run();
-                imported = true;
-                phases.put("import", (System.nanoTime() - t) / 1e9);
+            boolean imported = !opened.isImported();
+            if (imported) {
+                phases.run("reference import", () -> {
+                    try {
+                        new ReferenceImporter(config.indexData(), opened).run();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
             }
-            index = new SearchIndex(config.dataDir().resolve("index"), config.refreshMillis(), config.commitMillis(), unclean);
-            t = System.nanoTime();
-            if (IndexBuilder.catchUp(store, index, imported ? "the reference data was just imported" : config.reindex() ? "--reindex was asked" : null)) {
-                phases.put("index", (System.nanoTime() - t) / 1e9);
-            }
-            Gazetteer gazetteer = new Gazetteer(store.sources().places());
+            SearchIndex idx = phases.run(unclean ? "index open (after an unclean stop: every byte checked)" : "index open", () ->
+                    new SearchIndex(config.dataDir().resolve("index"), config.refreshMillis(), config.commitMillis(), unclean));
+            index = idx;
+            boolean rebuilt = phases.run("index catch-up with the store", () -> IndexBuilder.catchUp(opened, idx,
+                    imported ? "the reference data was just imported" : config.reindex() ? "--reindex was asked" : null));
+            Gazetteer gazetteer = phases.run("gazetteer", () -> new Gazetteer(opened.sources().places()));
             Synonyms synonyms = Synonyms.load(config.indexData().resolve("curated").resolve("synonyms-fr.txt"));
-            SearchService search = new SearchService(index, synonyms);
-            t = System.nanoTime();
-            if (store.bridges().isEmpty()) {
-                Crosswalk.build(store, search);
-                phases.put("crosswalk", (System.nanoTime() - t) / 1e9);
+            SearchService search = phases.run("search service", () -> new SearchService(idx, synonyms));
+            if (phases.run("crosswalk looked up in the store", () -> opened.bridges().isEmpty())) {
+                phases.run("crosswalk", () -> Crosswalk.build(opened, search));
             }
             Recognition recognition = Recognition.load(config.indexData().resolve("curated").resolve("recognition.json"));
-            Passerelle p = new Passerelle(config, store, index, gazetteer, search, recognition);
-            p.startupSeconds.putAll(phases);
-            LOG.info("passerelle: ready in {} s ({} places, {} synonym groups)", String.format("%.1f", (System.nanoTime() - start) / 1e9),
-                    gazetteer.size(), synonyms.groups().size());
+            Passerelle p = new Passerelle(config, opened, idx, gazetteer, search, recognition, phases);
+            p.startupSeconds.put("import", phases.wallSeconds("reference import"));
+            p.startupSeconds.put("index", rebuilt ? phases.wallSeconds("index catch-up with the store") : 0.0);
+            p.startupSeconds.put("crosswalk", phases.wallSeconds("crosswalk"));
+            LOG.info("passerelle: ready in {} ({} places, {} synonym groups)", phases.summary(), gazetteer.size(), synonyms.groups().size());
             return p;
         } catch (IOException e) {
             closeQuietly(index, store);

@@ -62,4 +62,8 @@ public final class Fields {
     // Stored only.
     /** The JSON of the search Item, so a search never needs the store. */
     public static final String SOURCE = "_source";
+
+    // Doc values only.
+    /** The item JSON, title and labels again as one binary doc value: what a search shows, read without decompressing ({@link Display}). */
+    public static final String DISPLAY = "_display";
 }

@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
 public final class IndexBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(IndexBuilder.class);
 
+    /** Records read from the store before they are indexed together. */
+    static final int REBUILD_CHUNK = 2_000;
+
     private IndexBuilder() {
     }
 
@@ -21,15 +24,31 @@ public final class IndexBuilder {
         index.storeId(store.id());
         // Read first: every change up to it is in what is streamed below (no write runs during a rebuild).
         long lastChange = store.records().lastChange();
+        index.holdRefreshes(true);
+        try {
+            return rebuildHeld(store, index, lastChange, start);
+        } finally {
+            index.holdRefreshes(false);
+        }
+    }
+
+    private static long rebuildHeld(Store store, SearchIndex index, long lastChange, long start) {
         index.deleteAll();
         long total = 0;
         for (RecordType type : RecordType.values()) {
             long t0 = System.nanoTime();
             long[] n = {0};
+            // Read on this thread, analysed and added on every core, a chunk at a time (constant memory).
+            java.util.List<Object> chunk = new java.util.ArrayList<>(REBUILD_CHUNK);
             store.records().forEach(type, RecordStore.javaType(type), record -> {
-                index.add(DocumentMapper.of(record));
+                chunk.add(record);
                 n[0]++;
+                if (chunk.size() == REBUILD_CHUNK) {
+                    IndexingPool.forEach(chunk, r -> index.add(DocumentMapper.of(r)));
+                    chunk.clear();
+                }
             });
+            IndexingPool.forEach(chunk, r -> index.add(DocumentMapper.of(r)));
             total += n[0];
             LOG.info("index: {} {} documents in {} ms", String.format("%,d", n[0]), type.wireName(), (System.nanoTime() - t0) / 1_000_000);
         }

@@ -6,6 +6,7 @@ import eu.passerelle.model.Training;
 import eu.passerelle.store.Store;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,29 +64,46 @@ public final class RecordWriter {
      * the records are searchable, only comes after that last refresh).
      */
     public void putAll(Iterable<?> records, boolean refresh) {
-        List<Map.Entry<String, Training>> trainings = new ArrayList<>();
-        List<Map.Entry<String, Posting>> postings = new ArrayList<>();
+        // The last record of each id wins, as it would written one by one; the index adds below run in
+        // parallel, so two versions of one id must never both reach them.
+        Map<String, Training> trainings = new LinkedHashMap<>();
+        Map<String, Posting> postings = new LinkedHashMap<>();
         for (Object r : records) {
             switch (r) {
-                case Training t -> trainings.add(Map.entry(t.id(), t));
-                case Posting p -> postings.add(Map.entry(p.id(), p));
+                case Training t -> {
+                    trainings.remove(t.id());
+                    trainings.put(t.id(), t);
+                }
+                case Posting p -> {
+                    postings.remove(p.id());
+                    postings.put(p.id(), p);
+                }
                 default -> throw new IllegalArgumentException("only trainings and postings are written");
             }
         }
+        List<Map.Entry<String, Training>> trainingRows = List.copyOf(trainings.entrySet());
+        List<Map.Entry<String, Posting>> postingRows = List.copyOf(postings.entrySet());
         inOrder(() -> {
-            store.records().upsertAll(RecordType.TRAINING, trainings);
-            store.records().upsertAll(RecordType.POSTING, postings);
-            for (Map.Entry<String, Training> t : trainings) {
-                index.upsert(t.getKey(), DocumentMapper.training(t.getValue()));
-            }
-            for (Map.Entry<String, Posting> p : postings) {
-                index.upsert(p.getKey(), DocumentMapper.posting(p.getValue()));
-            }
+            store.records().upsertAll(RecordType.TRAINING, trainingRows);
+            store.records().upsertAll(RecordType.POSTING, postingRows);
+            List<Map.Entry<String, ?>> all = new ArrayList<>(trainingRows.size() + postingRows.size());
+            all.addAll(trainingRows);
+            all.addAll(postingRows);
+            upsertInParallel(all);
             return null;
         });
         if (refresh && (!trainings.isEmpty() || !postings.isEmpty())) {
             index.refresh();
         }
+    }
+
+    /**
+     * Builds and adds the documents of a batch on every core ({@link IndexingPool}). Ids are distinct here, so
+     * the order of the adds does not matter; the caller holds the write lock, so no other write of these ids
+     * runs meanwhile.
+     */
+    private void upsertInParallel(List<Map.Entry<String, ?>> rows) {
+        IndexingPool.forEach(rows, r -> index.upsert(r.getKey(), DocumentMapper.of(r.getValue())));
     }
 
     /** Makes every write so far searchable (the end of a feed written with {@code putAll(records, false)}). */

@@ -69,20 +69,25 @@ public final class FeedIntake {
      */
     public Summary importFeed(RecordType type, String source, InputStream in, Consumer<FeedImport.Line> report) throws IOException {
         Batch batch = new Batch(report);
-        feeds.stream(type, source, in, entry -> {
-            FeedImport.Line line = entry.line();
-            Object record = entry.record();
-            if (record instanceof Posting p) {
-                record = batch.classify(p);
-                Classification c = ((Posting) record).classification();
-                if (c != null) {
-                    line = line.classified(c);
-                    batch.classifiedCount++;
+        try {
+            feeds.stream(type, source, in, entry -> {
+                FeedImport.Line line = entry.line();
+                Object record = entry.record();
+                if (record instanceof Posting p) {
+                    record = batch.classify(p);
+                    Classification c = ((Posting) record).classification();
+                    if (c != null) {
+                        line = line.classified(c);
+                        batch.classifiedCount++;
+                    }
                 }
-            }
-            batch.add(line, record);
-        });
-        batch.flush();
+                batch.add(line, record);
+            });
+            batch.flush();
+        } finally {
+            // Also when the feed breaks off: the batch being written is finished and reported, as it is stored.
+            batch.awaitWritten();
+        }
         writer.refresh();
         return new Summary(batch.accepted, batch.refused, batch.classifiedCount);
     }
@@ -99,6 +104,8 @@ public final class FeedIntake {
                 return size() > CLASSIFICATION_CACHE;
             }
         };
+        private java.util.concurrent.FutureTask<Void> written;
+        private List<FeedImport.Line> writtenLines = List.of();
         long accepted;
         long refused;
         long classifiedCount;
@@ -135,11 +142,41 @@ public final class FeedIntake {
             }
         }
 
+        /**
+         * Hands the batch to a writer thread and goes back to reading: the next batch is read and classified
+         * while this one is stored and indexed (on every core), one batch in flight at a time, in the feed's
+         * order. Its report lines go out once it is stored.
+         */
         void flush() {
-            writer.putAll(records, false);
-            lines.forEach(report);
+            awaitWritten();
+            if (records.isEmpty() && lines.isEmpty()) {
+                return;
+            }
+            List<Object> toWrite = List.copyOf(records);
+            written = new java.util.concurrent.FutureTask<>(() -> writer.putAll(toWrite, false), null);
+            writtenLines = List.copyOf(lines);
             records.clear();
             lines.clear();
+            Thread.ofPlatform().name("feed-write").daemon().start(written);
+        }
+
+        /** Waits for the batch in flight, then reports its lines; a failure to store it is the import's failure. */
+        void awaitWritten() {
+            if (written == null) {
+                return;
+            }
+            java.util.concurrent.FutureTask<Void> w = written;
+            written = null;
+            try {
+                w.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("storing a batch failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing a batch", e);
+            }
+            writtenLines.forEach(report);
+            writtenLines = List.of();
         }
     }
 

@@ -82,8 +82,9 @@ final class OccupationRanking {
                 continue;
             }
             OccupationLink borrowed = graph.borrowedFrom(id);
-            List<SkillGraph.Requirement> requirements = graph.effectiveRequirements(id);
-            double covValue = coverage.value(requirements, has, similar);
+            SkillCoverage.RequirementVector vector = coverage.vector(id);
+            List<SkillGraph.Requirement> requirements = vector.requirements();
+            double covValue = coverage.value(vector, has, similar);
             double mob = c.mobility().getOrDefault(id, 0.0);
             Reason mobWhy = c.mobilityWhy().get(id);
             double qual = c.qualification().getOrDefault(id, 0.0);
@@ -113,7 +114,7 @@ final class OccupationRanking {
             if (score <= 0) {
                 continue;
             }
-            if (mob <= 0 && qual <= 0 && !wanted && !coverage.holdsSpecific(requirements, has, similar)) {
+            if (mob <= 0 && qual <= 0 && !wanted && !coverage.holdsSpecific(vector, has, similar)) {
                 // Nothing but transversal skills or a word in common with the profile: an absurd answer, not a lead.
                 continue;
             }

@@ -1,13 +1,11 @@
 package eu.passerelle.match;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a person covers of an occupation's skills: a pure function of the graph, the requirements and the
@@ -39,84 +37,97 @@ final class SkillCoverage {
     }
 
     /**
-     * Skills worded near-identically (Jaccard of analysed label words at least {@code similarSkill}), per skill,
-     * computed once on first use from a word index over every skill of the graph: reference data does not change
-     * while the service runs, so a request's near-skill credit is a walk down a short list, not a search.
+     * An occupation's requirements (its own, or those it borrows through the crosswalk) with what ranking needs of each:
+     * weight, and whether the skill is specific to few occupations. Computed once per skill graph, so ranking a
+     * candidate is a walk down arrays, one look-up in the person's credit per requirement.
      */
-    private volatile Map<String, String[]> skillsByWord;
-    private final Map<String, List<Closest>> nearSkills = new ConcurrentHashMap<>();
-
-    /** Builds the word index now (it is otherwise built by the first match that needs it). */
-    void prepare() {
-        skillsByWord();
+    record RequirementVector(List<SkillGraph.Requirement> requirements, String[] skills, double[] weights, boolean[] specific, double total) {
     }
 
-    private Map<String, String[]> skillsByWord() {
-        Map<String, String[]> index = skillsByWord;
-        if (index == null) {
+    /** What is computed once per skill graph: near-skill lists and requirement vectors. */
+    private record Prepared(NearSkills near, Map<String, RequirementVector> vectors) {
+    }
+
+    private volatile Prepared prepared;
+
+    /**
+     * Builds the near-skill lists and the requirement vectors now: at start, on a background thread. A match that comes
+     * before it is done waits for it (once), rather than building pieces of it under load.
+     */
+    void prepare() {
+        prepared();
+    }
+
+    private Prepared prepared() {
+        Prepared p = prepared;
+        if (p == null) {
             synchronized (this) {
-                index = skillsByWord;
-                if (index == null) {
-                    Set<String> all = new HashSet<>(graph.skillLabels.keySet());
-                    all.addAll(graph.equivalents.keySet());
-                    all.addAll(graph.occupationsBySkill.keySet());
-                    Map<String, List<String>> byWord = new HashMap<>();
-                    for (String id : all) {
-                        graph.skillWords(id).forEach(word -> byWord.computeIfAbsent(word, k -> new ArrayList<>()).add(id));
+                p = prepared;
+                if (p == null) {
+                    Set<String> occupations = new HashSet<>(graph.occupations.keySet());
+                    occupations.addAll(graph.requirements.keySet());
+                    Map<String, RequirementVector> vectors = new HashMap<>(occupations.size() * 2);
+                    for (String id : occupations) {
+                        vectors.put(id, vector(graph.effectiveRequirements(id)));
                     }
-                    Map<String, String[]> frozen = new HashMap<>(byWord.size() * 2);
-                    byWord.forEach((word, ids) -> frozen.put(word, ids.toArray(String[]::new)));
-                    skillsByWord = index = frozen;
+                    prepared = p = new Prepared(NearSkills.build(graph, w.similarSkill()), Map.copyOf(vectors));
                 }
             }
         }
-        return index;
+        return p;
     }
 
-    /** The skills near this one, most similar first (ties by id, so the skill shown is stable). */
-    List<Closest> near(String skillId) {
-        List<Closest> list = nearSkills.get(skillId);
-        return list != null ? list : nearSkills.computeIfAbsent(skillId, this::findNear);
-    }
-
-    private List<Closest> findNear(String skillId) {
-        Map<String, String[]> index = skillsByWord();
-        Set<String> target = graph.skillWords(skillId);
-        Map<String, Integer> common = new HashMap<>();
-        for (String word : target) {
-            for (String id : index.getOrDefault(word, NO_SKILLS)) {
-                common.merge(id, 1, Integer::sum);
-            }
+    private RequirementVector vector(List<SkillGraph.Requirement> requirements) {
+        int n = requirements.size();
+        String[] skills = new String[n];
+        double[] weights = new double[n];
+        boolean[] specific = new boolean[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            SkillGraph.Requirement r = requirements.get(i);
+            skills[i] = r.skillId();
+            weights[i] = w.skillWeight(r);
+            specific[i] = graph.occupationsWith(r.skillId()).size() < GENERIC_SKILL_OCCUPATIONS;
+            total += weights[i]; // summed in requirement order, as the coverage always did
         }
-        List<Closest> out = new ArrayList<>();
-        common.forEach((id, n) -> {
-            double sim = n / (double) (target.size() + graph.skillWords(id).size() - n);
-            if (sim >= w.similarSkill() && !id.equals(skillId)) {
-                out.add(new Closest(id, sim));
-            }
-        });
-        out.sort(Comparator.comparingDouble(Closest::similarity).reversed().thenComparing(Closest::skillId));
-        return List.copyOf(out);
+        return new RequirementVector(requirements, skills, weights, specific, total);
     }
 
-    private static final String[] NO_SKILLS = new String[0];
+    /** The requirement vector of an occupation (empty when it asks for no skill and borrows none). */
+    RequirementVector vector(String occupationId) {
+        RequirementVector v = prepared().vectors().get(occupationId);
+        return v != null ? v : vector(graph.effectiveRequirements(occupationId));
+    }
 
-    /** The near-skill credit for one person: the most similar of their skills (weight ≥ 0.5) to a required one. */
+    /** How many (skill, near required skill) pairs were found: for the start-up log. */
+    int nearPairs() {
+        return prepared().near().pairs();
+    }
+
+    /**
+     * The near-skill credit for one person, expanded once per request from the person's side: for every required skill
+     * worded near-identically to one of the person's skills (weight ≥ 0.5), the most similar of them (ties by id).
+     */
     final class SkillWords {
-        private final Map<String, Double> has;
+        private final Map<String, Closest> best = new HashMap<>();
 
         SkillWords(Map<String, Double> has) {
-            this.has = has;
+            NearSkills near = prepared().near();
+            has.forEach((skill, weight) -> {
+                if (weight >= 0.5) {
+                    for (Closest c : near.of(skill)) {
+                        Closest old = best.get(c.skillId());
+                        if (old == null || c.similarity() > old.similarity() || c.similarity() == old.similarity() && skill.compareTo(old.skillId()) < 0) {
+                            best.put(c.skillId(), new Closest(skill, c.similarity()));
+                        }
+                    }
+                }
+            });
         }
 
         /** The person's skill most similar to this one, if similar enough, else null. */
         Closest closest(String skillId) {
-            for (Closest c : near(skillId)) {
-                if (has.getOrDefault(c.skillId(), 0.0) >= 0.5) {
-                    return c;
-                }
-            }
-            return null;
+            return best.get(skillId);
         }
     }
 
@@ -125,33 +136,32 @@ final class SkillCoverage {
     }
 
     /** The coverage value alone ({@link Coverage#value()}), without labels or lists: what ranking needs for every candidate. */
-    double value(List<SkillGraph.Requirement> requirements, Map<String, Double> has, SkillWords similar) {
-        double total = 0;
+    double value(RequirementVector v, Map<String, Double> has, SkillWords similar) {
         double got = 0;
-        for (SkillGraph.Requirement r : requirements) {
-            double weight = w.skillWeight(r);
-            total += weight;
-            double h = has.getOrDefault(r.skillId(), 0.0);
-            if (h > 0) {
-                got += weight * Math.min(1, h);
+        String[] skills = v.skills();
+        double[] weights = v.weights();
+        for (int i = 0; i < skills.length; i++) {
+            Double h = has.get(skills[i]);
+            if (h != null && h > 0) {
+                got += weights[i] * Math.min(1, h);
             } else if (similar != null) {
-                Closest near = similar.closest(r.skillId());
+                Closest near = similar.closest(skills[i]);
                 if (near != null) {
-                    got += weight * 0.5 * near.similarity();
+                    got += weights[i] * 0.5 * near.similarity();
                 }
             }
         }
-        return total == 0 ? 0 : got / total;
+        return v.total() == 0 ? 0 : got / v.total();
     }
 
     /**
      * Whether the person holds (or nearly holds) at least one of these skills that is specific to few occupations.
      * Transversal skills ("Relayer de l'information", asked by 100+ fiches) alone say nothing about the trade.
      */
-    boolean holdsSpecific(List<SkillGraph.Requirement> requirements, Map<String, Double> has, SkillWords similar) {
-        for (SkillGraph.Requirement r : requirements) {
-            boolean held = has.getOrDefault(r.skillId(), 0.0) > 0 || similar != null && similar.closest(r.skillId()) != null;
-            if (held && graph.occupationsWith(r.skillId()).size() < GENERIC_SKILL_OCCUPATIONS) {
+    boolean holdsSpecific(RequirementVector v, Map<String, Double> has, SkillWords similar) {
+        String[] skills = v.skills();
+        for (int i = 0; i < skills.length; i++) {
+            if (v.specific()[i] && (has.getOrDefault(skills[i], 0.0) > 0 || similar != null && similar.closest(skills[i]) != null)) {
                 return true;
             }
         }

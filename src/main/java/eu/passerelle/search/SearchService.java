@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Duration;
 import eu.passerelle.geo.GeoMath;
 import eu.passerelle.index.Analysis;
+import eu.passerelle.index.Display;
 import eu.passerelle.index.Fields;
 import eu.passerelle.index.SearchIndex;
 import eu.passerelle.model.Json;
@@ -24,6 +25,9 @@ import java.util.stream.Collectors;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -52,6 +56,7 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchService {
     public static final List<String> FACET_DIMS = List.of(Fields.TYPE, Fields.SCHEME, Fields.COUNTRY, Fields.MODALITY, Fields.LEVEL, Fields.CONTRACT);
     private static final TypeReference<LinkedHashMap<String, Object>> ITEM = new TypeReference<>() { };
+    private static final com.fasterxml.jackson.databind.ObjectReader ITEM_READER = Json.MAPPER.readerFor(ITEM);
     private static final float PRIOR_WEIGHT = 0.5f;
     private static final float PRIOR_PIVOT = 0.5f;
     private static final int SNIPPET_CHARS = 200;
@@ -75,6 +80,16 @@ public final class SearchService {
     private final Cache<CacheKey, SearchResponse> cache;
 
     private record CacheKey(SearchRequest request, long searcherVersion) {
+    }
+
+    /**
+     * The text query built for words, by the version of the reader it was built against (typos are told from
+     * known words by the index as it is): the same words with other filters, another page or another place, and
+     * an uncached repeat, skip the analysis, synonym lookup and typo probes (~0.3 ms of CPU).
+     */
+    private final Cache<BuiltKey, TextQuery.Built> built = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record BuiltKey(String q, String lang, long readerVersion) {
     }
 
     public SearchService(SearchIndex index, Synonyms synonyms) {
@@ -121,7 +136,7 @@ public final class SearchService {
     }
 
     private SearchResponse compute(SearchRequest r, long start, PhaseTimer timer) {
-        TextQuery.Built text = r.hasText() ? index.search(s -> textQuery.build(r.q(), r.lang(), s.getIndexReader())) : null;
+        TextQuery.Built text = r.hasText() ? index.search(s -> built(r.q(), r.lang(), s.getIndexReader())) : null;
         timer.mark("resolve");
         if (r.hasText() && text.query() == null) {
             // Only stop words ("de la"): nothing to look for, which is an empty answer, not an error.
@@ -140,6 +155,22 @@ public final class SearchService {
             answer = run(r, text, radius, start, timer);
         }
         return answer;
+    }
+
+    private TextQuery.Built built(String q, String lang, org.apache.lucene.index.IndexReader reader) {
+        long version = reader instanceof org.apache.lucene.index.DirectoryReader d ? d.getVersion() : -1;
+        if (version < 0) {
+            return buildText(q, lang, reader);
+        }
+        return built.get(new BuiltKey(q, lang, version), k -> buildText(q, lang, reader));
+    }
+
+    private TextQuery.Built buildText(String q, String lang, org.apache.lucene.index.IndexReader reader) {
+        try {
+            return textQuery.build(q, lang, reader);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -415,18 +446,18 @@ public final class SearchService {
     private List<Hit> items(IndexSearcher searcher, TextQuery.Built text, TopDocs top, SearchRequest r, PhaseTimer timer) throws IOException {
         ScoreDoc[] page = top.scoreDocs.length <= r.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(top.scoreDocs, r.offset(), top.scoreDocs.length);
-        StoredFields stored = searcher.storedFields();
+        Display.Shown[] shown = shown(searcher, page);
         List<Hit> items = new ArrayList<>(page.length);
         List<Integer> needPassage = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
             ScoreDoc sd = page[i];
-            org.apache.lucene.document.Document d = stored.document(sd.doc, STORED_FOR_ITEM);
-            Map<String, Object> item = Json.MAPPER.readValue(d.get(Fields.SOURCE), ITEM);
+            Display.Shown d = shown[i];
+            Map<String, Object> item = ITEM_READER.readValue(d.source());
             float score = Float.isNaN(sd.score) ? 0f : Math.round(sd.score * 1000) / 1000f;
             Double distanceKm = r.near() == null ? null : addDistance(item, r.near());
             LabelHighlighter.Marked marked = null;
             if (text != null) {
-                marked = LabelHighlighter.highlight(d.get(Fields.TITLE), java.util.Arrays.asList(d.getValues(Fields.LABELS)), text.words());
+                marked = LabelHighlighter.highlight(d.title(), d.labels(), text.words());
                 if (marked == null) {
                     needPassage.add(i);
                 }
@@ -449,6 +480,40 @@ public final class SearchService {
             timer.mark("highlight");
         }
         return items;
+    }
+
+    /**
+     * What each hit shows, from the display doc values (read per segment in doc order, as doc values are), or from
+     * the stored fields for a segment written before they existed.
+     */
+    private static Display.Shown[] shown(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+        Display.Shown[] out = new Display.Shown[page.length];
+        Integer[] order = new Integer[page.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> page[i].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        StoredFields stored = null;
+        int leafOrd = -1;
+        BinaryDocValues values = null;
+        for (int i : order) {
+            int doc = page[i].doc;
+            int sub = ReaderUtil.subIndex(doc, leaves);
+            LeafReaderContext leaf = leaves.get(sub);
+            if (sub != leafOrd) {
+                leafOrd = sub;
+                values = leaf.reader().getBinaryDocValues(Fields.DISPLAY);
+            }
+            Display.Shown d = Display.read(values, doc - leaf.docBase);
+            if (d == null) {
+                stored = stored == null ? searcher.storedFields() : stored;
+                org.apache.lucene.document.Document f = stored.document(doc, STORED_FOR_ITEM);
+                d = new Display.Shown(f.get(Fields.SOURCE), f.get(Fields.TITLE), java.util.Arrays.asList(f.getValues(Fields.LABELS)));
+            }
+            out[i] = d;
+        }
+        return out;
     }
 
     /** Distance to the nearest of the record's places (null when it has none); the item's place becomes that one. */
