@@ -276,7 +276,7 @@ class MatchApiTest {
         var index = TestService.passerelle().index();
         String ownId = "test:cache-change-" + System.nanoTime();
         org.apache.lucene.document.Document own = new org.apache.lucene.document.Document();
-        own.add(new org.apache.lucene.document.StringField(eu.passerelle.index.Fields.ID, ownId, org.apache.lucene.document.Field.Store.NO));
+        own.add(new org.apache.lucene.document.KeywordField(eu.passerelle.index.Fields.ID, ownId, org.apache.lucene.document.Field.Store.NO));
         try {
             index.upsert(ownId, own);
             // Caches are keyed by the searcher: a change counts once visible. Committed too, so the background
