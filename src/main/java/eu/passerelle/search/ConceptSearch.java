@@ -73,6 +73,7 @@ public final class ConceptSearch {
             page = withoutShown(page);
         }
         List<Hit> hits = page.stream().map(ConceptSearch::hit).toList();
+        timer.mark("group");
         return new SearchResponse(Math.max(total, items.size()), hits, base.facets(), base.tookMs(), base.near(), base.radiusKm(), base.expanded(),
                 base.totalRelation());
     }
@@ -298,15 +299,16 @@ public final class ConceptSearch {
         List<Map<String, Object>> equivalents = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         listed.add(headId);
+        List<Map<String, Object>> headEquivalents = concepts.equivalents(headId, lang); // built once per head, not per member
         for (Map<String, Object> member : group) {
             String id = (String) member.get("id");
             if (listed.add(id)) {
-                Map<String, Object> e = concepts.equivalents(headId, lang).stream().filter(x -> id.equals(x.get("id"))).findFirst()
+                Map<String, Object> e = headEquivalents.stream().filter(x -> id.equals(x.get("id"))).findFirst()
                         .orElseGet(() -> memberEquivalent(member, headId, lang));
                 equivalents.add(e);
             }
         }
-        for (Map<String, Object> e : concepts.equivalents(headId, lang)) {
+        for (Map<String, Object> e : headEquivalents) {
             if (listed.add((String) e.get("id"))) {
                 equivalents.add(e);
             }
