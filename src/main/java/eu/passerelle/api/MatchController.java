@@ -7,6 +7,7 @@ import eu.passerelle.match.ProfileInput;
 import eu.passerelle.match.ProfileResolver;
 import eu.passerelle.model.Json;
 import eu.passerelle.model.RecordType;
+import eu.passerelle.search.PhaseTimer;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,12 +40,14 @@ final class MatchController {
     }
 
     void match(Context ctx) {
+        PhaseTimer timer = new PhaseTimer();
         JsonNode body = body(ctx);
         ProfileInput profile = profile(body.get("profile"));
         Set<RecordType> targets = targets(body.get("targets"));
         int limit = limit(body.get("limit"));
         String lang = lang(ctx.queryParam("lang"), body.get("lang"));
-        respond(ctx, () -> match.match(profile, targets, limit, lang, noCache(ctx)));
+        timer.mark("parse");
+        respond(ctx, () -> match.match(profile, targets, limit, lang, noCache(ctx), timer), timer);
     }
 
     void putCandidate(Context ctx) {
@@ -80,7 +83,8 @@ final class MatchController {
                 : t.stream().map(x -> RecordType.fromWire(x).orElseThrow()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
         int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         String lang = lang(ctx.queryParam("lang"), null);
-        respond(ctx, () -> match.match(c.profile(), targets, limit, lang, noCache(ctx)));
+        PhaseTimer timer = new PhaseTimer();
+        respond(ctx, () -> match.match(c.profile(), targets, limit, lang, noCache(ctx), timer), timer);
     }
 
     void deleteCandidate(Context ctx) {
@@ -126,9 +130,19 @@ final class MatchController {
     }
 
     private static void respond(Context ctx, Supplier<Map<String, Object>> answer) {
+        respond(ctx, answer, null);
+    }
+
+    /** @param timer when given, the JSON writing is charged to it and its phases sent back as Server-Timing */
+    private static void respond(Context ctx, Supplier<Map<String, Object>> answer, PhaseTimer timer) {
         try {
             Map<String, Object> a = answer.get();
-            if (a != null) {
+            if (a != null && timer != null) {
+                byte[] body = Json.write(a).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                timer.mark("json");
+                ctx.header("Server-Timing", timer.serverTiming());
+                ctx.contentType("application/json").result(body);
+            } else if (a != null) {
                 ctx.json(a);
             }
         } catch (ProfileResolver.UnknownPlace e) {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import eu.passerelle.index.SearchIndex;
 import eu.passerelle.model.RecordType;
+import eu.passerelle.search.PhaseTimer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +25,38 @@ public final class MatchService {
     private final ProfileResolver resolver;
     private final Matcher matcher;
     private final SearchIndex index;
+    /**
+     * About the characters of a value's JSON, counted by walking it: weighing an answer by writing it out cost a second
+     * JSON serialisation per match (~6 % of its CPU). Strings count their length plus quotes, everything else a little.
+     */
+    static int jsonChars(Object value) {
+        if (value instanceof CharSequence s) {
+            return s.length() + 2;
+        }
+        if (value instanceof Map<?, ?> m) {
+            int n = 2;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                n += String.valueOf(e.getKey()).length() + 4 + jsonChars(e.getValue());
+            }
+            return n;
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            int n = 2;
+            for (Object o : c) {
+                n += 1 + jsonChars(o);
+            }
+            return n;
+        }
+        if (value instanceof Reason r) {
+            return r.code().length() + 12 + jsonChars(r.params());
+        }
+        return 8; // a number, a boolean, null, or a small record
+    }
+
     /** Groups the ranked occupations by concept (one per occupation, under the referential that fits the person). */
     private final eu.passerelle.search.ConceptSearch concepts;
     private final Cache<Key, Map<String, Object>> cache = Caffeine.newBuilder()
-            .maximumWeight(CACHE_JSON_CHARS).weigher((Key k, Map<String, Object> v) -> eu.passerelle.model.Json.write(v).length())
+            .maximumWeight(CACHE_JSON_CHARS).weigher((Key k, Map<String, Object> v) -> jsonChars(v))
             .expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
 
     /** @param searcherVersion the searcher that answered: a refresh showing a write makes older answers unreachable */
@@ -51,6 +80,14 @@ public final class MatchService {
 
     /** @param lang the language of reasons and resolution notes: fr, nl or en */
     public Map<String, Object> match(ProfileInput profile, Set<RecordType> targets, int limit, String lang, boolean useCache) {
+        return match(profile, targets, limit, lang, useCache, new PhaseTimer());
+    }
+
+    /**
+     * @param timer charged with each phase (resolve, candidates, ranking, explanations): the API layer sends it back as
+     *              Server-Timing, the benchmark reads it from outside
+     */
+    public Map<String, Object> match(ProfileInput profile, Set<RecordType> targets, int limit, String lang, boolean useCache, PhaseTimer timer) {
         long version = index.searcherVersion();
         Key key = new Key(profile, targets, limit, lang, version);
         if (useCache) {
@@ -61,9 +98,11 @@ public final class MatchService {
         }
         long start = System.nanoTime();
         ResolvedProfile resolved = resolver.resolve(profile);
+        timer.mark("resolve");
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("results", concepts == null ? matcher.match(resolved, targets, limit, lang) : grouped(profile, resolved, targets, limit, lang));
+        answer.put("results", concepts == null ? matcher.match(resolved, targets, limit, lang, timer) : grouped(profile, resolved, targets, limit, lang, timer));
         answer.put("profile", describe(resolved, lang));
+        timer.mark("explanations");
         answer.put("tookMs", (System.nanoTime() - start) / 1_000_000);
         if (index.searcherVersion() == version) { // else parts of it may come from the searcher before a write
             cache.put(key, answer);
@@ -75,17 +114,23 @@ public final class MatchService {
      * The ranked lists with occupations grouped by concept: twice the page is ranked so that an occupation's
      * equivalent ranked just below the page can still lead its group, then each list is cut to the page.
      */
-    private Map<String, List<Map<String, Object>>> grouped(ProfileInput profile, ResolvedProfile resolved, Set<RecordType> targets, int limit, String lang) {
-        Map<String, List<Map<String, Object>>> ranked = matcher.match(resolved, targets, targets.contains(RecordType.OCCUPATION) ? 2 * limit : limit, lang);
+    private Map<String, List<Map<String, Object>>> grouped(ProfileInput profile, ResolvedProfile resolved, Set<RecordType> targets, int limit, String lang, PhaseTimer timer) {
+        Map<String, List<Map<String, Object>>> ranked = matcher.match(resolved, targets, targets.contains(RecordType.OCCUPATION) ? 2 * limit : limit, lang, timer);
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         ranked.forEach((target, items) -> {
             List<Map<String, Object>> list = new ArrayList<>();
             items.forEach(i -> list.add(new LinkedHashMap<>(i)));
-            if (target.equals(RecordType.OCCUPATION.wireName())) {
-                concepts.group(list, preferredScheme(profile, resolved.place(), lang), lang);
+            boolean occupations = target.equals(RecordType.OCCUPATION.wireName());
+            if (occupations) {
+                // The person's own occupations never head a group of suggestions.
+                Set<String> own = new java.util.HashSet<>();
+                resolved.occupations().forEach(o -> own.add(o.id()));
+                concepts.group(list, preferredScheme(profile, resolved.place(), lang), lang, own);
             }
-            out.put(target, List.copyOf(list.subList(0, Math.min(limit, list.size()))));
+            List<Map<String, Object>> page = list.subList(0, Math.min(limit, list.size()));
+            out.put(target, List.copyOf(occupations ? eu.passerelle.search.ConceptSearch.withoutShown(page) : page));
         });
+        timer.mark("ranking"); // grouping by concept reorders the ranked occupations
         return out;
     }
 

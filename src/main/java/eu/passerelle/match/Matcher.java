@@ -1,6 +1,7 @@
 package eu.passerelle.match;
 
 import eu.passerelle.model.RecordType;
+import eu.passerelle.search.PhaseTimer;
 import eu.passerelle.search.SearchService;
 import eu.passerelle.store.BridgeStore.OccupationLink;
 import eu.passerelle.store.Store;
@@ -84,10 +85,18 @@ public final class Matcher {
 
     /** @param lang the language of the reasons: fr, nl or en */
     public Map<String, List<Map<String, Object>>> match(ResolvedProfile p, Set<RecordType> targets, int limit, String lang) {
+        return match(p, targets, limit, lang, new PhaseTimer());
+    }
+
+    /** @param timer charged with candidates, ranking and explanations (labels, reasons, pathways of the page only) */
+    Map<String, List<Map<String, Object>>> match(ResolvedProfile p, Set<RecordType> targets, int limit, String lang, PhaseTimer timer) {
         Map<String, Double> has = personSkills(p);
         Set<String> current = currentOccupations(p);
         TrainingReads reads = new TrainingReads(store);
-        List<OccupationRanking.Scored> ranked = occupations.rank(p, has, candidates.generate(p, has, current), reads);
+        CandidateGeneration.Candidates generated = candidates.generate(p, has, current);
+        timer.mark("candidates");
+        List<OccupationRanking.Scored> ranked = occupations.rank(p, has, generated, reads);
+        timer.mark("ranking");
         Map<String, List<Map<String, Object>>> results = new LinkedHashMap<>();
         if (targets.contains(RecordType.OCCUPATION)) {
             List<Map<String, Object>> out = new ArrayList<>();
@@ -95,19 +104,24 @@ public final class Matcher {
                 out.add(occupationItem(o, p, reads, lang));
             }
             results.put("occupation", out);
+            timer.mark("explanations");
         }
         if (targets.contains(RecordType.TRAINING)) {
+            List<TrainingRanking.Ranked> page = trainings.rank(p, ranked, limit, reads);
+            timer.mark("ranking");
             List<Map<String, Object>> out = new ArrayList<>();
-            for (TrainingRanking.Ranked t : trainings.rank(p, ranked, limit, reads)) {
+            for (TrainingRanking.Ranked t : page) {
                 Map<String, Object> item = trainings.item(t, p);
                 render(item, lang);
                 recognition.add(item, p, t.training().country(), List.of(t.via().id()), renderer, lang);
                 out.add(item);
             }
             results.put("training", out);
+            timer.mark("explanations");
         }
         if (targets.contains(RecordType.POSTING)) {
             List<Map<String, Object>> out = postings.rank(p, has, current, ranked, limit);
+            timer.mark("ranking");
             for (Map<String, Object> item : out) {
                 render(item, lang);
                 @SuppressWarnings("unchecked")
@@ -115,6 +129,7 @@ public final class Matcher {
                 recognition.add(item, p, String.valueOf(item.getOrDefault("country", "")), occ, renderer, lang);
             }
             results.put("posting", out);
+            timer.mark("explanations");
         }
         return results;
     }

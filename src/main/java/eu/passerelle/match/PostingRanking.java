@@ -47,6 +47,7 @@ final class PostingRanking {
         Set<String> personKeys = new HashSet<>();
         has.keySet().forEach(s -> personKeys.add(graph.skillKey(s)));
         List<Map<String, Object>> scored = new ArrayList<>();
+        Map<String, Map<String, SkillGraph.Requirement>> requirementsByKey = new HashMap<>();
         for (Hit hit : candidates) {
             Map<String, Object> posting = hit.record();
             @SuppressWarnings("unchecked")
@@ -57,10 +58,14 @@ final class PostingRanking {
             }
             @SuppressWarnings("unchecked")
             List<String> postingSkills = (List<String>) posting.getOrDefault("skills", List.of());
-            Map<String, SkillGraph.Requirement> reqByKey = new HashMap<>();
-            for (SkillGraph.Requirement r : graph.requirements(bestOcc)) {
-                reqByKey.put(graph.skillKey(r.skillId()), r);
-            }
+            // Built once per occupation and request (15 or so), not once per post looked at (200).
+            Map<String, SkillGraph.Requirement> reqByKey = requirementsByKey.computeIfAbsent(bestOcc, o -> {
+                Map<String, SkillGraph.Requirement> byKey = new HashMap<>();
+                for (SkillGraph.Requirement r : graph.requirements(o)) {
+                    byKey.put(graph.skillKey(r.skillId()), r);
+                }
+                return byKey;
+            });
             List<Explanation.SkillRef> matched = new ArrayList<>();
             List<Explanation.MissingSkill> missing = new ArrayList<>();
             for (String label : postingSkills) {

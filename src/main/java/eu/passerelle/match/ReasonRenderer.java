@@ -80,6 +80,20 @@ public final class ReasonRenderer {
         return out.toString();
     }
 
+    /**
+     * A language's decimal and integer formats, made once per thread (a NumberFormat is not thread-safe, and making one
+     * parses its pattern: a good part of rendering a page's reasons).
+     */
+    private static final ThreadLocal<Map<String, NumberFormat[]>> FORMATS = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private static NumberFormat[] formats(String lang, Locale locale) {
+        return FORMATS.get().computeIfAbsent(lang, l -> {
+            NumberFormat decimal = NumberFormat.getNumberInstance(locale);
+            decimal.setMaximumFractionDigits(2);
+            return new NumberFormat[] {decimal, NumberFormat.getIntegerInstance(locale)};
+        });
+    }
+
     private String format(Object value, String lang, Locale locale) {
         if (value == null) {
             return "";
@@ -88,12 +102,10 @@ public final class ReasonRenderer {
             return render(r, lang);
         }
         if (value instanceof Double || value instanceof Float) {
-            NumberFormat f = NumberFormat.getNumberInstance(locale);
-            f.setMaximumFractionDigits(2);
-            return f.format(((Number) value).doubleValue());
+            return formats(lang, locale)[0].format(((Number) value).doubleValue());
         }
         if (value instanceof Number n) {
-            return NumberFormat.getIntegerInstance(locale).format(n.longValue());
+            return formats(lang, locale)[1].format(n.longValue());
         }
         return value.toString();
     }

@@ -133,9 +133,18 @@ public final class SkillGraph {
         return words != null ? words : wordSets.computeIfAbsent(skillId, id -> Set.of(java.util.Arrays.stream(skillKey(id).split(" ")).distinct().toArray(String[]::new)));
     }
 
-    /** The analysed key of any label text, cached (posting skills repeat across posts). */
+    /**
+     * Analysed keys of free texts (posting skills repeat across posts), at most {@link #TEXT_KEYS} of them: fed postings
+     * bring free-text skills without end, and a cache that only grows would, at a million postings, fill the heap.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> textKeys =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(TEXT_KEYS).build();
+    static final int TEXT_KEYS = 50_000;
+
+    /** The analysed key of any label text, cached within a bound (posting skills repeat across posts). */
     public String textKey(String label) {
-        return labelKeys.computeIfAbsent("\u0000" + label, k -> eu.passerelle.index.Analysis.labelKey(label));
+        String key = textKeys.getIfPresent(label);
+        return key != null ? key : textKeys.get(label, eu.passerelle.index.Analysis::labelKey);
     }
 
     public boolean hasSkill(String skillId) {
