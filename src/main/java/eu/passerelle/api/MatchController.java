@@ -138,7 +138,7 @@ final class MatchController {
         try {
             Map<String, Object> a = answer.get();
             if (a != null && timer != null) {
-                byte[] body = Json.write(a).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] body = apiJson(a);
                 timer.mark("json");
                 ctx.header("Server-Timing", timer.serverTiming());
                 ctx.contentType("application/json").result(body);
@@ -147,6 +147,15 @@ final class MatchController {
             }
         } catch (ProfileResolver.UnknownPlace e) {
             throw ApiProblem.badParameter("profile.location", "'profile.location' is neither lat,lon nor a known place in FR, BE, LU, DE, NL or CH: '" + e.getMessage() + "'.");
+        }
+    }
+
+    /** The answer as the API writes it ({@link Json#MAPPER}: nulls dropped, empty lists kept). */
+    private static byte[] apiJson(Map<String, Object> answer) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(answer);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the match answer", e);
         }
     }
 
