@@ -14,7 +14,9 @@
           kinds: { training: ["Formations", "les formations"], posting: ["Offres d'emploi", "les offres"], occupation: ["Métiers", "les métiers"], skill: ["Compétences", "les compétences"], "": ["Résultats", "les résultats"] },
           near: "{kinds} à moins de {km} km de {place}", nearNoKm: "{kinds} près de {place}", anywhere: "{kinds}",
           none: "Aucun résultat.", noneHere: "Aucun résultat pour « {q} » parmi : {scope}.", wider: "Chercher jusqu'à {km} km", otherKinds: "Voir aussi {kind} ({n})",
-          everywhere: "Chercher partout", postedOn: "publiée le {date}" },
+          everywhere: "Chercher partout", postedOn: "publiée le {date}",
+          same: "Même métier : {codes}", via: "Trouvé par son équivalent {code} « {label} » ({how}).",
+          official: "correspondance officielle", computed: "rapprochement calculé" },
     nl: { label: "Zoeken", placeholder: "Beroep, opleiding, vacature…", button: "Zoeken", km: "km", loading: "Bezig met zoeken…",
           error: "Zoeken is momenteel niet beschikbaar: de dienst antwoordt niet. Probeer later opnieuw.",
           refused: "Zoeken is niet beschikbaar op deze site: de dienst laat dit adres nog niet toe.",
@@ -22,7 +24,9 @@
           kinds: { training: ["Opleidingen", "opleidingen"], posting: ["Vacatures", "vacatures"], occupation: ["Beroepen", "beroepen"], skill: ["Competenties", "competenties"], "": ["Resultaten", "resultaten"] },
           near: "{kinds} binnen {km} km van {place}", nearNoKm: "{kinds} in de buurt van {place}", anywhere: "{kinds}",
           none: "Geen resultaten.", noneHere: "Geen resultaten voor „{q}” bij: {scope}.", wider: "Zoeken tot {km} km", otherKinds: "Ook {kind} bekijken ({n})",
-          everywhere: "Overal zoeken", postedOn: "gepubliceerd op {date}" },
+          everywhere: "Overal zoeken", postedOn: "gepubliceerd op {date}",
+          same: "Hetzelfde beroep: {codes}", via: "Gevonden via het equivalent {code} „{label}” ({how}).",
+          official: "officiële koppeling", computed: "berekende koppeling" },
     en: { label: "Search", placeholder: "Occupation, training, job post…", button: "Search", km: "km", loading: "Searching…",
           error: "Search is unavailable for now: the service does not answer. Try again later.",
           refused: "Search is unavailable on this site: the service does not allow this address yet.",
@@ -30,9 +34,16 @@
           kinds: { training: ["Trainings", "trainings"], posting: ["Job posts", "job posts"], occupation: ["Occupations", "occupations"], skill: ["Skills", "skills"], "": ["Results", "results"] },
           near: "{kinds} within {km} km of {place}", nearNoKm: "{kinds} near {place}", anywhere: "{kinds}",
           none: "No results.", noneHere: "No results for “{q}” among: {scope}.", wider: "Search up to {km} km", otherKinds: "Also see {kind} ({n})",
-          everywhere: "Search everywhere", postedOn: "posted on {date}" },
+          everywhere: "Search everywhere", postedOn: "posted on {date}",
+          same: "Same occupation: {codes}", via: "Found through its equivalent {code} “{label}” ({how}).",
+          official: "official crosswalk", computed: "computed link" },
   };
   const fill = (s, p) => s.replace(/\{(\w+)\}/g, (m, k) => (p[k] ?? m));
+  /** An occupation's code as advisors know it ("ROME K1303", "Compétent OP-163"); ESCO's opaque ids are just "ESCO". */
+  const code = (id) => {
+    const m = /^(rome|competent|esco):(.+)$/.exec(id || "");
+    return !m ? "" : m[1] === "rome" ? `ROME ${m[2]}` : m[1] === "competent" ? `Compétent ${m[2]}` : "ESCO";
+  };
   const STYLE = `
     :host { display: block; max-width: 640px; }
     /* The host page can still style the <passerelle-search> element itself (even with !important), so every
@@ -51,6 +62,8 @@
     .meta { color: #4a4a4a; font-size: 13px; }
     a { color: #0b4f8a; font-weight: 600; font-size: 14px; margin-right: .75rem; display: inline-block; padding: .15rem 0; min-height: 24px; }
     .status { color: #1b1b1b; margin: .5rem 0 0; font-size: 14px; }
+    .code { font-weight: 400; color: #4a4a4a; font-size: 13px; }
+    .same, .via { color: #4a4a4a; font-size: 13px; overflow-wrap: anywhere; }
     .ways { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .3rem; }`;
   let sheet = null;
   const stylesheet = () => {
@@ -105,6 +118,7 @@
       if (this.type) params.set("type", this.type);
       if (this.dataset.near) params.set("near", this.dataset.near);
       if (this.dataset.country) params.set("country", this.dataset.country);
+      if (this.dataset.scheme) params.set("scheme", this.dataset.scheme);
       if (this.radius) params.set("radiusKm", this.radius);
       params.set("facets", "type");     // the other kinds found there, offered when the preset kind finds nothing
       // A newer search aborts the older one, so a late answer never replaces a newer one.
@@ -169,7 +183,15 @@
       const meta = [i.employer, [i.place, country].filter(Boolean).join(", "), i.distanceKm != null ? `${Math.round(i.distanceKm)} ${tx.km}` : null,
         [i.contract, i.workingTime].filter(Boolean).join(", "), date, i.synthetic ? tx.demo : null].filter(Boolean).join(" · ");
       const title = (this.lang_ === "nl" && i.titleNl) || i.title;
-      const li = make("li", {}, make("div", { className: "title", textContent: title }), make("div", { className: "meta", textContent: meta }));
+      const own = i.type === "occupation" ? code(i.id) : "";
+      const li = make("li", {}, make("div", { className: "title" }, title, own ? make("span", { className: "code", textContent: ` · ${own}` }) : null));
+      if (meta) li.append(make("div", { className: "meta", textContent: meta }));
+      // One occupation, one row: how a crosswalk led to it, and its codes in the other referentials.
+      if (i.via && typeof i.via === "object" && i.via.id) {
+        li.append(make("div", { className: "via", textContent: fill(tx.via, { code: code(i.via.id), label: i.via.label, how: tx[i.via.provenance] || "" }) }));
+      }
+      const eq = (i.equivalents || []).map((e) => code(e.id)).filter((c, k, all) => c && all.indexOf(c) === k && c !== own);
+      if (eq.length) li.append(make("div", { className: "same", textContent: fill(tx.same, { codes: eq.join(", ") }) }));
       if (i.url) {
         li.append(make("a", { href: i.url, target: "_blank", rel: "noopener",
           textContent: i.type === "posting" ? tx.offer : i.type === "training" ? tx.training : tx.more }));

@@ -131,6 +131,8 @@ public final class Main {
         }
         try (Passerelle p = Passerelle.open(config)) {
             boolean refusals = false;
+            // Nothing searches while the command runs: no segment cut every second for merges to rewrite.
+            p.index().holdRefreshes(true);
             for (String f : files) {
                 String source = opts.getOrDefault("--source", Path.of(f).getFileName().toString().replaceAll("\\.[^.]*$", ""));
                 refusals |= importFile(p, type, source, Path.of(f));

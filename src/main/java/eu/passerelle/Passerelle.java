@@ -51,7 +51,7 @@ public final class Passerelle implements AutoCloseable {
     private final java.util.Map<String, Double> startupSeconds = new java.util.LinkedHashMap<>();
 
     private Passerelle(AppConfig config, Store store, SearchIndex index, Gazetteer gazetteer, SearchService search, Recognition recognition,
-                       StartupPhases phases) {
+                       StartupPhases phases, java.util.concurrent.FutureTask<SkillGraph> graphLoad) {
         this.config = config;
         this.store = store;
         this.index = index;
@@ -61,7 +61,7 @@ public final class Passerelle implements AutoCloseable {
         this.concepts = new eu.passerelle.search.ConceptSearch(search, occupationConcepts);
         this.suggest = new SuggestService(index, gazetteer);
         this.records = new RecordService(store);
-        this.graph = phases.run("skill graph", () -> SkillGraph.load(store));
+        this.graph = graphLoad != null ? await(graphLoad) : phases.run("skill graph", () -> SkillGraph.load(store));
         TrainingLinks trainings = new TrainingLinks(search, store);
         ProfileResolver resolver = new ProfileResolver(search, graph, trainings, recognition, gazetteer, occupationConcepts);
         Matcher matcher = phases.run("matcher", () -> new Matcher(graph, trainings, search, recognition, store));
@@ -128,6 +128,10 @@ public final class Passerelle implements AutoCloseable {
                     }
                 });
             }
+            // Over an existing data dir the skill graph (a second of reading the store) loads beside the index
+            // and the other phases; on a first start it needs the crosswalk built further down.
+            java.util.concurrent.FutureTask<SkillGraph> graphLoad = !imported && !opened.bridges().isEmpty()
+                    ? phases.inBackground("skill graph (beside the phases below)", () -> SkillGraph.load(opened)) : null;
             SearchIndex idx = phases.run(unclean ? "index open (after an unclean stop: every byte checked)" : "index open", () ->
                     new SearchIndex(config.dataDir().resolve("index"), config.refreshMillis(), config.commitMillis(), unclean));
             index = idx;
@@ -140,7 +144,7 @@ public final class Passerelle implements AutoCloseable {
                 phases.run("crosswalk", () -> Crosswalk.build(opened, search));
             }
             Recognition recognition = Recognition.load(config.indexData().resolve("curated").resolve("recognition.json"));
-            Passerelle p = new Passerelle(config, opened, idx, gazetteer, search, recognition, phases);
+            Passerelle p = new Passerelle(config, opened, idx, gazetteer, search, recognition, phases, graphLoad);
             p.startupSeconds.put("import", phases.wallSeconds("reference import"));
             p.startupSeconds.put("index", rebuilt ? phases.wallSeconds("index catch-up with the store") : 0.0);
             p.startupSeconds.put("crosswalk", phases.wallSeconds("crosswalk"));
@@ -152,6 +156,17 @@ public final class Passerelle implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(index, store);
             throw e;
+        }
+    }
+
+    private static <T> T await(java.util.concurrent.FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("a start-up phase failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
         }
     }
 

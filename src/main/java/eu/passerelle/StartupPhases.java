@@ -25,7 +25,7 @@ final class StartupPhases {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private final List<Phase> phases = new ArrayList<>();
+    private final List<Phase> phases = java.util.Collections.synchronizedList(new ArrayList<>());
     private final long startWall = System.nanoTime();
     private final long startThread = threadCpu();
     private final long startProcess = os.getProcessCpuTime();
@@ -42,6 +42,16 @@ final class StartupPhases {
         return result;
     }
 
+    /**
+     * Starts a phase on its own thread, beside the ones that follow (it is logged when it ends, with that
+     * thread's CPU); {@link java.util.concurrent.FutureTask#get} waits for it where it is needed.
+     */
+    <T> java.util.concurrent.FutureTask<T> inBackground(String name, Supplier<T> work) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(() -> run(name, work));
+        Thread.ofPlatform().name("start-" + name.replace(' ', '-')).daemon().start(task);
+        return task;
+    }
+
     void run(String name, Runnable work) {
         run(name, () -> {
             work.run();
@@ -51,12 +61,12 @@ final class StartupPhases {
 
     /** Seconds of wall time of a phase (0 when it did not run at this start). */
     double wallSeconds(String name) {
-        return phases.stream().filter(p -> p.name().equals(name)).mapToDouble(Phase::wallSeconds).sum();
+        return List.copyOf(phases).stream().filter(p -> p.name().equals(name)).mapToDouble(Phase::wallSeconds).sum();
     }
 
     /** The closing line: the whole start, and its slowest phase. */
     String summary() {
-        Phase slowest = phases.stream().max(java.util.Comparator.comparingDouble(Phase::threadCpuSeconds)).orElse(null);
+        Phase slowest = List.copyOf(phases).stream().max(java.util.Comparator.comparingDouble(Phase::threadCpuSeconds)).orElse(null);
         return String.format(Locale.ROOT, "%.1f s (CPU %.1f s this thread, %.1f s the process)%s", (System.nanoTime() - startWall) / 1e9,
                 (threadCpu() - startThread) / 1e9, (os.getProcessCpuTime() - startProcess) / 1e9,
                 slowest == null ? "" : String.format(Locale.ROOT, "; most CPU: %s, %.2f s", slowest.name(), slowest.threadCpuSeconds()));

@@ -30,6 +30,8 @@ final class SearchController {
     private static final Set<String> MODALITIES = Params.oneOf("presentiel", "hybride", "distance");
     private static final Set<String> LEVELS = Params.oneOf("1", "2", "3", "4", "5", "6", "7", "8");
     /** Lucene query syntax: field:( / field:[ / field:" / *:* / a lone wildcard term. Users type words, not queries. */
+    /** Looks like "lat,lon" (compiled once: String.matches compiles its pattern on every call). */
+    private static final Pattern LAT_LON = Pattern.compile("^\\s*-?[0-9.]+\\s*,\\s*-?[0-9.]+\\s*$");
     private static final Pattern QUERY_SYNTAX = Pattern.compile("\\*:\\*|[\\p{L}_][\\p{L}\\p{N}_.]*:\\s*[(\\[{\"*]|(^|\\s)[*?]+(\\s|$)|\\b(AND|OR|NOT)\\s*\\(");
 
     private final ConceptSearch search;
@@ -131,7 +133,7 @@ final class SearchController {
         if (near == null) {
             return null;
         }
-        if (near.matches("^\\s*-?[0-9.]+\\s*,\\s*-?[0-9.]+\\s*$") && Gazetteer.parseLatLon(near).isEmpty()) {
+        if (LAT_LON.matcher(near).matches() && Gazetteer.parseLatLon(near).isEmpty()) {
             throw ApiProblem.badParameter("near", "'near' looks like coordinates but is not a valid lat,lon (latitude −90..90, longitude −180..180): '" + near + "'.");
         }
         return gazetteer.resolve(near).orElseThrow(() -> ApiProblem.badParameter("near",

@@ -1,5 +1,6 @@
 package eu.passerelle.bench;
 
+import eu.passerelle.index.Display;
 import eu.passerelle.index.Fields;
 import eu.passerelle.search.Synonyms;
 import eu.passerelle.search.TextQuery;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,10 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -32,7 +37,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The same searches straight on Lucene: an IndexSearcher over the service's own index (opened read-only
  * beside it), the service's text query and filters, top k by score (or by distance for a place alone) plus
- * each hit's stored record, and nothing else: no facets, highlighting, HTTP or JSON. The service's
+ * each hit's record read as the service reads it, and nothing else: no facets, highlighting, HTTP or JSON. The service's
  * overhead is its latency over this one's.
  */
 final class RawLucene implements AutoCloseable {
@@ -81,10 +86,27 @@ final class RawLucene implements AutoCloseable {
         TopDocs top = c.near() != null && !hasText
                 ? searcher.search(b.build(), k, new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, c.near()[0], c.near()[1])))
                 : searcher.search(b.build(), k);
-        StoredFields stored = searcher.storedFields();
+        // Each hit's record read as the service reads it: the display doc value, else (an older segment) the stored fields.
+        StoredFields stored = null;
+        List<LeafReaderContext> leaves = reader.leaves();
+        ScoreDoc[] hits = top.scoreDocs.clone();
+        Arrays.sort(hits, Comparator.comparingInt(sd -> sd.doc));
         int bytes = 0;
-        for (ScoreDoc sd : top.scoreDocs) {
-            bytes += stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE).length();
+        int leafOrd = -1;
+        BinaryDocValues values = null;
+        for (ScoreDoc sd : hits) {
+            int sub = ReaderUtil.subIndex(sd.doc, leaves);
+            if (sub != leafOrd) {
+                leafOrd = sub;
+                values = leaves.get(sub).reader().getBinaryDocValues(Fields.DISPLAY);
+            }
+            Display.Shown shown = Display.read(values, sd.doc - leaves.get(sub).docBase);
+            if (shown == null) {
+                stored = stored == null ? searcher.storedFields() : stored;
+                bytes += stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE).length();
+            } else {
+                bytes += shown.source().length();
+            }
         }
         return bytes;
     }

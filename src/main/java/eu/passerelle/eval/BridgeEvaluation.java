@@ -1,5 +1,6 @@
 package eu.passerelle.eval;
 
+import eu.passerelle.match.BridgeLabels;
 import eu.passerelle.match.TitleBridge;
 import eu.passerelle.model.Occupation;
 import eu.passerelle.model.RecordType;
@@ -44,11 +45,15 @@ public final class BridgeEvaluation {
     private final SearchService search;
     private final List<CrosswalkMapping> mappings;
     private final List<Unit> units;
+    private final BridgeLabels labels;
 
     public BridgeEvaluation(Store store, SearchService search) {
         this.search = search;
         this.mappings = store.bridges().mappings();
         this.units = units(store, mappings);
+        List<Occupation> occupations = new ArrayList<>();
+        store.records().forEach(RecordType.OCCUPATION, Occupation.class, occupations::add);
+        this.labels = new BridgeLabels(occupations);
     }
 
     public static String group(String fromId, String lang) {
@@ -87,6 +92,10 @@ public final class BridgeEvaluation {
         return units;
     }
 
+    public BridgeLabels labels() {
+        return labels;
+    }
+
     /**
      * @param stride 1 scores every title; n scores every n-th of each group (the tests' subset, same folds)
      */
@@ -94,7 +103,7 @@ public final class BridgeEvaluation {
         List<Result> out = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
             int hidden = f;
-            TitleBridge bridge = new TitleBridge(search, mappings.stream().filter(m -> fold(m.code()) != hidden).toList());
+            TitleBridge bridge = bridge(hidden);
             for (Unit u : sample(stride)) {
                 if (fold(u.code()) == hidden) {
                     out.add(new Result(u, bridge.rank(u.title(), u.lang(), u.fiche(), u.fromId(), Metrics.K).stream()
@@ -103,6 +112,11 @@ public final class BridgeEvaluation {
             }
         }
         return out;
+    }
+
+    /** The bridge as it would be built knowing every fold but the hidden one (no hidden pair reaches it). */
+    public TitleBridge bridge(int hidden) {
+        return new TitleBridge(search, labels, mappings.stream().filter(m -> fold(m.code()) != hidden).toList());
     }
 
     public List<Result> runBaseline(int stride) {
@@ -116,10 +130,15 @@ public final class BridgeEvaluation {
     }
 
     private List<Unit> sample(int stride) {
+        return sample(stride, 1);
+    }
+
+    /** Every n-th title of each group from the given offset (1: the pinned subset; others: titles to tune on). */
+    public List<Unit> sample(int stride, int offset) {
         Map<String, Integer> seen = new HashMap<>();
         List<Unit> out = new ArrayList<>();
         for (Unit u : units) {
-            if (seen.merge(u.group(), 1, Integer::sum) % stride == 1 % stride) {
+            if (seen.merge(u.group(), 1, Integer::sum) % stride == offset % stride) {
                 out.add(u);
             }
         }

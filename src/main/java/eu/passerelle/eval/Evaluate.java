@@ -96,7 +96,7 @@ public final class Evaluate {
         }
         try (Passerelle p = Passerelle.open(AppConfig.defaults(dataDir, indexData))) {
             Judgments j = Judgments.read(judgments.resolve(SEARCH_JUDGMENTS));
-            SearchEvaluation eval = new SearchEvaluation(p.search());
+            SearchEvaluation eval = new SearchEvaluation(p.search(), p.concepts());
             List<SearchEvaluation.QueryResult> engine = eval.runEngine(j);
             List<SearchEvaluation.QueryResult> baseline = eval.runBaseline(j);
             List<SearchEvaluation.Row> e = SearchEvaluation.summarise(engine);

@@ -100,8 +100,10 @@ public final class MatchEvaluation {
             List<String> ranked = results.get(i).ranked();
             for (int r = 0; r < Math.min(Metrics.K, ranked.size()); r++) {
                 String id = ranked.get(r);
+                // The same occupation under another code is as wrong; a close one is not (Compétent's school-age
+                // childcare profile is officially "close" to ESCO's school-bus escort, and a fair answer to kinderbegeleider).
                 boolean forbidden = c.mustNot().contains(id) || c.target() == RecordType.OCCUPATION
-                        && passerelle.graph().bridges(id).stream().anyMatch(b -> b.confidence() >= 0.6 && c.mustNot().contains(b.toId()));
+                        && passerelle.graph().bridges(id).stream().anyMatch(b -> b.confidence() >= 0.6 && "exact".equals(b.kind()) && c.mustNot().contains(b.toId()));
                 if (forbidden) {
                     out.add(new Violation(c.id(), c.target().wireName(), id, r + 1));
                 }

@@ -28,21 +28,32 @@ public final class SearchEvaluation {
     }
 
     private final SearchService search;
+    /** The API's concept search, for the cases restricted to one referential; null: every case as plain text search. */
+    private final eu.passerelle.search.ConceptSearch concepts;
 
     public SearchEvaluation(SearchService search) {
+        this(search, null);
+    }
+
+    public SearchEvaluation(SearchService search, eu.passerelle.search.ConceptSearch concepts) {
         this.search = search;
+        this.concepts = concepts;
     }
 
     public static SearchRequest request(Judgments.Case c) {
         Set<RecordType> types = c.params().containsKey("type")
                 ? Arrays.stream(c.params().get("type").split(",")).map(t -> RecordType.fromWire(t).orElseThrow()).collect(Collectors.toCollection(LinkedHashSet::new))
                 : Set.of();
-        return new SearchRequest(c.query(), types, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null,
+        Set<String> schemes = c.params().containsKey("scheme") ? Set.of(c.params().get("scheme").split(",")) : Set.of();
+        return new SearchRequest(c.query(), types, schemes, Set.of(), Set.of(), Set.of(), Set.of(), null, null,
                 c.params().getOrDefault("lang", "fr"), null, true, Metrics.K, 0);
     }
 
     public List<QueryResult> runEngine(Judgments j) {
-        return run(j, c -> search.search(request(c)).items().stream().map(eu.passerelle.search.Hit::id).toList());
+        // A case restricted to one referential is answered as the API answers it: through the crosswalks, grouped by
+        // concept. The others measure the text search itself, as they always have.
+        return run(j, c -> (concepts != null && c.params().containsKey("scheme") ? concepts.search(request(c), true, true) : search.search(request(c)))
+                .items().stream().map(eu.passerelle.search.Hit::id).toList());
     }
 
     public List<QueryResult> runBaseline(Judgments j) {

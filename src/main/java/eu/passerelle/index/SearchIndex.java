@@ -108,7 +108,7 @@ public final class SearchIndex implements AutoCloseable {
     private static Lucene open(FSDirectory directory) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(Analysis.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(RAM_BUFFER_MB);
         IndexWriter writer = new IndexWriter(directory, config);
         try {
             return new Lucene(directory, writer, new SearcherManager(writer, null));
@@ -365,11 +365,25 @@ public final class SearchIndex implements AutoCloseable {
      * Holds the background refresh back while the whole index is being (re)built: each refresh cuts the
      * documents added so far into a small segment that merges then rewrite again and again (measured on a
      * first start: the rebuild's own thread used 14 s of CPU, the process 50 s). Nothing searches a rebuilding
-     * index anyway: it is not served yet, or answers 503 until {@link #rebuilt()}.
+     * index anyway: it is not served yet, or answers 503 until {@link #rebuilt()}; nor an index that the
+     * {@code import} command fills with the service stopped (its last step refreshes and commits).
      */
-    void holdRefreshes(boolean hold) {
+    public void holdRefreshes(boolean hold) {
         this.holdRefreshes = hold;
+        // Meanwhile larger first segments: fewer rounds of merges rewrite each document (the buffer is only
+        // filled while a bulk load runs, so a serving index keeps the smaller one).
+        IndexWriter writer = lucene.writer();
+        if (writer.isOpen()) { // a writer closed by damage is replaced by the rebuild, with the default buffer
+            try {
+                writer.getConfig().setRAMBufferSizeMB(hold ? BULK_RAM_BUFFER_MB : RAM_BUFFER_MB);
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                LOG.debug("index: writer closed while setting its buffer: {}", e.toString());
+            }
+        }
     }
+
+    static final double RAM_BUFFER_MB = 64;
+    static final double BULK_RAM_BUFFER_MB = 192;
 
     private volatile boolean holdRefreshes;
 

@@ -120,10 +120,15 @@ public final class MatchService {
         ranked.forEach((target, items) -> {
             List<Map<String, Object>> list = new ArrayList<>();
             items.forEach(i -> list.add(new LinkedHashMap<>(i)));
-            if (target.equals(RecordType.OCCUPATION.wireName())) {
-                concepts.group(list, preferredScheme(profile, resolved.place(), lang), lang);
+            boolean occupations = target.equals(RecordType.OCCUPATION.wireName());
+            if (occupations) {
+                // The person's own occupations never head a group of suggestions.
+                Set<String> own = new java.util.HashSet<>();
+                resolved.occupations().forEach(o -> own.add(o.id()));
+                concepts.group(list, preferredScheme(profile, resolved.place(), lang), lang, own);
             }
-            out.put(target, List.copyOf(list.subList(0, Math.min(limit, list.size()))));
+            List<Map<String, Object>> page = list.subList(0, Math.min(limit, list.size()));
+            out.put(target, List.copyOf(occupations ? eu.passerelle.search.ConceptSearch.withoutShown(page) : page));
         });
         timer.mark("ranking"); // grouping by concept reorders the ranked occupations
         return out;

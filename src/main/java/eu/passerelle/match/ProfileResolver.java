@@ -27,8 +27,12 @@ public final class ProfileResolver {
     private static final Pattern RNCP = Pattern.compile("(?i)(?:rncp:)?RNCP\\s*(\\d{2,6})");
     /** Below this, a free word's best candidate is too uncertain to use. */
     static final double MIN_CONFIDENCE = 0.35;
-    /** How many search hits are looked at for a record whose title or label is exactly the words. */
-    static final int EXACT_LOOKED_AT = 10;
+    /**
+     * How many search hits are looked at for a record whose title or label is exactly the words. Ten was tried:
+     * "Animateur d'un centre de loisirs" then resolves to Compétent's OP-163 (its exact title, 6th) instead of ROME's
+     * G1203, and posts, which are reached through ROME fiches only, vanish from that profile's answer.
+     */
+    static final int EXACT_LOOKED_AT = 5;
     /** Weight of a skill the person is taken to have from a job they held (core skills) or a qualification. */
     static final double FROM_OCCUPATION = 0.9, FROM_OCCUPATION_OPTIONAL = 0.4, FROM_QUALIFICATION = 0.8, FROM_TEXT = 0.6;
 
@@ -157,9 +161,9 @@ public final class ProfileResolver {
     }
 
     private ResolvedProfile.Resolution bySearch(String input, RecordType type, Set<String> schemes, String via) {
-        // Ten looked at for an exact label: a record whose label is exactly the words may rank below records whose
-        // longer labels hold them ("kinderbegeleider" is a Dutch label of ESCO's early-years educator, ranked under
-        // "kinderbegeleider schoolgaande kinderen" and the like).
+        // A record whose label is exactly the words may rank below records whose longer labels hold them
+        // ("kinderbegeleider" is a Dutch label of ESCO's early-years educator, ranked 4th under "kinderbegeleider
+        // schoolgaande kinderen" and the like): every hit looked at is checked for an exact label.
         List<Hit> items = search.search(SearchRequest.of(input, type, EXACT_LOOKED_AT).inSchemes(schemes)).items();
         if (items.isEmpty()) {
             return new ResolvedProfile.Resolution(input, null, null, 0, via, List.of());

@@ -63,14 +63,43 @@ public final class ConceptSearch {
         if (through) {
             total += reach(r, scheme, items, useCache);
         }
+        exactDutchLabelsFirst(r.q(), items);
         if (grouped) {
             group(items, Concepts.preferredScheme(r.schemes(), r.lang(), r.countries()), r.lang());
         }
         List<Map<String, Object>> page = items.size() <= r.offset() ? List.of()
                 : items.subList(r.offset(), Math.min(items.size(), r.offset() + r.limit()));
+        if (grouped) {
+            page = withoutShown(page);
+        }
         List<Hit> hits = page.stream().map(ConceptSearch::hit).toList();
+        timer.mark("group");
         return new SearchResponse(Math.max(total, items.size()), hits, base.facets(), base.tookMs(), base.near(), base.radiusKm(), base.expanded(),
                 base.totalRelation());
+    }
+
+    /**
+     * An occupation whose Dutch title or label is exactly the words goes first (with the first one's score): the
+     * index keys French labels only for its exact-title bonus, and a word matched in a longer label elsewhere
+     * ("kinderbegeleider schoolgaande kinderen") and followed through a crosswalk must not outrank the occupation
+     * that carries the words as its own label (ESCO's early-years educator, "kinderbegeleider").
+     */
+    private void exactDutchLabelsFirst(String q, List<Map<String, Object>> items) {
+        if (q == null || q.isBlank() || items.isEmpty() || !(items.get(0).get("score") instanceof Number top)) {
+            return;
+        }
+        List<Map<String, Object>> exact = new ArrayList<>();
+        for (var it = items.iterator(); it.hasNext(); ) {
+            Map<String, Object> item = it.next();
+            if (item.get("id") instanceof String id && concepts.hasExactDutchLabel(id, q)) {
+                it.remove();
+                exact.add(item);
+            }
+        }
+        if (!exact.isEmpty()) {
+            exact.forEach(e -> e.put("score", Math.max(top.doubleValue(), e.get("score") instanceof Number n ? n.doubleValue() : 0)));
+            items.addAll(0, exact);
+        }
     }
 
     /** Back to a hit: the answer's item is the record's fields, then score, distance and highlight. */
@@ -169,6 +198,44 @@ public final class ConceptSearch {
      * member) and lists the others, then the rest of its links, in {@code equivalents}.
      */
     public void group(List<Map<String, Object>> items, String preferred, String lang) {
+        group(items, preferred, lang, Set.of());
+    }
+
+    /**
+     * The same for ranked occupations that carry their own explanation (match answers): a group with no member of
+     * the preferred referential is shown under that referential's occupation its best member is officially the same
+     * as, close to or a kind of (a Belgian reader sees Compétent's "Accompagnateur d'enfants bébés et bambins" for ESCO's
+     * "babysitter"), once per page, never one of {@code notAsHead} (the person's own occupations). A Compétent
+     * profile has no skills of its own in the open data and borrows those of its official equivalents, so the
+     * member's explanation is the head's; the member stays listed first among the equivalents.
+     */
+    public void group(List<Map<String, Object>> items, String preferred, String lang, Set<String> notAsHead) {
+        groupInto(items, preferred, lang, notAsHead == null ? null : new HashSet<>(notAsHead));
+    }
+
+    /** Items of a page without, in their equivalents, an occupation that is an item of the same page. */
+    public static List<Map<String, Object>> withoutShown(List<Map<String, Object>> page) {
+        Set<Object> shown = new HashSet<>();
+        page.forEach(i -> shown.add(i.get("id")));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> item : page) {
+            if (item.get("equivalents") instanceof List<?> eq && eq.stream().anyMatch(e -> e instanceof Map<?, ?> m && shown.contains(m.get("id")))) {
+                Map<String, Object> copy = new LinkedHashMap<>(item);
+                List<?> kept = eq.stream().filter(e -> !(e instanceof Map<?, ?> m && shown.contains(m.get("id")))).toList();
+                if (kept.isEmpty()) {
+                    copy.remove("equivalents");
+                } else {
+                    copy.put("equivalents", kept);
+                }
+                item = copy;
+            }
+            out.add(item);
+        }
+        return out;
+    }
+
+    /** @param promote null: no promotion (search); else the ids that may not head a group, growing as heads are taken */
+    private void groupInto(List<Map<String, Object>> items, String preferred, String lang, Set<String> promote) {
         Map<String, List<Map<String, Object>>> groupOf = new LinkedHashMap<>();
         List<Object> order = new ArrayList<>(); // groups and non-occupation items, in first-seen order
         for (Map<String, Object> item : items) {
@@ -179,12 +246,16 @@ public final class ConceptSearch {
                 continue;
             }
             // It joins the group of an occupation already shown that it is linked to, unless that group already
-            // has an occupation of its own referential (two ROME fiches are two occupations, whatever ESCO says).
+            // has an occupation of its own referential (two ROME fiches are two occupations, whatever ESCO says) —
+            // except through an official link to the group's occupation of the reader's referential: two ESCO
+            // occupations the crosswalk maps to one Compétent profile are that one profile to a Belgian reader
+            // (the school-bus escort is Compétent's "Accompagnateur d'enfants scolarisés").
             List<Map<String, Object>> group = null;
             for (OccupationLink l : concepts.links(id)) {
                 List<Map<String, Object>> candidate = groupOf.get(l.toId());
-                if (concepts.sameConcept(l) && candidate != null
-                        && candidate.stream().noneMatch(m -> Concepts.schemeOf((String) m.get("id")).equals(Concepts.schemeOf(id)))) {
+                boolean toReadersOwn = l.official() && preferred.equals(Concepts.schemeOf(l.toId())) && !preferred.equals(Concepts.schemeOf(id));
+                if (concepts.sameConcept(l) && candidate != null && (toReadersOwn
+                        || candidate.stream().noneMatch(m -> Concepts.schemeOf((String) m.get("id")).equals(Concepts.schemeOf(id))))) {
                     group = candidate;
                     break;
                 }
@@ -197,11 +268,15 @@ public final class ConceptSearch {
             groupOf.put(id, group);
         }
         items.clear();
+        if (promote != null) {
+            groupOf.keySet().forEach(promote::add); // an occupation ranked on its own is never another's head
+        }
         for (Object o : order) {
             if (o instanceof List<?> g) {
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> group = (List<Map<String, Object>>) g;
-                items.add(head(group, preferred, lang));
+                Map<String, Object> promoted = promote == null ? null : promoted(group, preferred, lang, promote);
+                items.add(promoted != null ? promoted : head(group, preferred, lang));
             } else {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> item = (Map<String, Object>) o;
@@ -224,15 +299,16 @@ public final class ConceptSearch {
         List<Map<String, Object>> equivalents = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         listed.add(headId);
+        List<Map<String, Object>> headEquivalents = concepts.equivalents(headId, lang); // built once per head, not per member
         for (Map<String, Object> member : group) {
             String id = (String) member.get("id");
             if (listed.add(id)) {
-                Map<String, Object> e = concepts.equivalents(headId, lang).stream().filter(x -> id.equals(x.get("id"))).findFirst()
+                Map<String, Object> e = headEquivalents.stream().filter(x -> id.equals(x.get("id"))).findFirst()
                         .orElseGet(() -> memberEquivalent(member, headId, lang));
                 equivalents.add(e);
             }
         }
-        for (Map<String, Object> e : concepts.equivalents(headId, lang)) {
+        for (Map<String, Object> e : headEquivalents) {
             if (listed.add((String) e.get("id"))) {
                 equivalents.add(e);
             }
@@ -240,6 +316,70 @@ public final class ConceptSearch {
         if (!equivalents.isEmpty()) {
             out.put("equivalents", equivalents);
         }
+        return out;
+    }
+
+    /**
+     * A group without a member of the preferred referential, shown under the preferred referential's occupation its
+     * best member is linked to officially as exact, close or broader; null when there is none free.
+     */
+    private Map<String, Object> promoted(List<Map<String, Object>> group, String preferred, String lang, Set<String> taken) {
+        if (group.stream().anyMatch(m -> preferred.equals(Concepts.schemeOf((String) m.get("id"))))) {
+            return null;
+        }
+        Map<String, Object> best = group.get(0);
+        String bestId = (String) best.get("id");
+        OccupationLink link = concepts.links(bestId).stream()
+                // exact, close, or broader: a narrower occupation is shown under the broader one it is a kind of, never
+                // the other way round ("aide à domicile" under Compétent's "Aide-familial").
+                .filter(l -> l.official() && ("exact".equals(l.kind()) || "close".equals(l.kind()) || "broad".equals(l.kind())))
+                .filter(l -> preferred.equals(Concepts.schemeOf(l.toId())) && !taken.contains(l.toId()) && concepts.label(l.toId(), "fr") != null)
+                .findFirst().orElse(null);
+        if (link == null) {
+            return null;
+        }
+        String headId = link.toId();
+        taken.add(headId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", best.getOrDefault("type", "occupation"));
+        out.put("id", headId);
+        out.put("title", concepts.label(headId, "fr"));
+        if (!java.util.Objects.equals(concepts.label(headId, "nl"), concepts.label(headId, "fr"))) {
+            out.put("titleNl", concepts.label(headId, "nl"));
+        }
+        out.put("scheme", preferred);
+        out.put("code", headId.substring(headId.indexOf(':') + 1));
+        // What was ranked: the best member's score and explanation (its skills are the ones the head borrows).
+        for (Map.Entry<String, Object> e : best.entrySet()) {
+            if (!Set.of("type", "id", "title", "titleNl", "titleEn", "labelLang", "titleFr", "scheme", "code", "uri", "country", "domain",
+                    "equivalents", "via").contains(e.getKey())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        List<Map<String, Object>> equivalents = new ArrayList<>();
+        Set<String> listed = new HashSet<>(Set.of(headId));
+        for (Map<String, Object> member : group) {
+            String id = (String) member.get("id");
+            if (listed.add(id)) {
+                // The head's own link to the member says how they relate; else the member's link to the head, turned round.
+                OccupationLink forth = concepts.links(headId).stream().filter(l -> l.toId().equals(id)).findFirst().orElse(null);
+                OccupationLink back = concepts.links(id).stream().filter(l -> l.toId().equals(headId)).findFirst().orElse(null);
+                OccupationLink how = forth != null ? forth : back == null ? null
+                        : new OccupationLink(headId, id, switch (back.kind()) {
+                            case "narrow" -> "broad";
+                            case "broad" -> "narrow";
+                            default -> back.kind();
+                        }, back.confidence(), back.method(), back.provenance(), back.source());
+                equivalents.add(how == null ? memberEquivalent(member, headId, lang) : Equivalents.of(List.of(how), x -> concepts.label(x, lang)).stream()
+                        .findFirst().orElseGet(() -> memberEquivalent(member, headId, lang)));
+            }
+        }
+        for (Map<String, Object> e : concepts.equivalents(headId, lang)) {
+            if (listed.add((String) e.get("id"))) {
+                equivalents.add(e);
+            }
+        }
+        out.put("equivalents", equivalents);
         return out;
     }
 

@@ -26,6 +26,8 @@ public final class Concepts {
     private final Map<String, List<OccupationLink>> links = new HashMap<>();
     private final Map<String, String> titles = new HashMap<>();
     private final Map<String, String> titlesNl = new HashMap<>();
+    /** {@link #equivalents} by occupation and language, filled as pages ask. */
+    private final Map<String, List<Map<String, Object>>> equivalents = new java.util.concurrent.ConcurrentHashMap<>();
     /** Each occupation's Dutch title and labels as exact-label keys (French labels have theirs in the index). */
     private final Map<String, Set<String>> labelKeys = new HashMap<>();
 
@@ -89,8 +91,13 @@ public final class Concepts {
         return titles.get(occupationId);
     }
 
+    /**
+     * Built once per occupation and language (reference data: the same every time), read-only and shared by the
+     * answers that show them: grouping a page asks for them for every head on every search.
+     */
     public List<Map<String, Object>> equivalents(String occupationId, String lang) {
-        return Equivalents.of(links(occupationId), id -> label(id, lang));
+        return equivalents.computeIfAbsent(occupationId + '\u0000' + lang, k -> Equivalents.of(links(occupationId), id -> label(id, lang)).stream()
+                .map(java.util.Collections::unmodifiableMap).toList());
     }
 
     /**

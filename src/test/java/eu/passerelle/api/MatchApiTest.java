@@ -286,7 +286,8 @@ class MatchApiTest {
         var index = TestService.passerelle().index();
         String ownId = "test:cache-change-" + System.nanoTime();
         org.apache.lucene.document.Document own = new org.apache.lucene.document.Document();
-        own.add(new org.apache.lucene.document.StringField(eu.passerelle.index.Fields.ID, ownId, org.apache.lucene.document.Field.Store.NO));
+        // The id field as the index defines it (DocumentMapper: a keyword field with doc values), or Lucene refuses the schema.
+        own.add(new org.apache.lucene.document.KeywordField(eu.passerelle.index.Fields.ID, ownId, org.apache.lucene.document.Field.Store.YES));
         try {
             index.upsert(ownId, own);
             // Caches are keyed by the searcher: a change counts once visible. Committed too, so the background

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import eu.passerelle.Passerelle;
 import eu.passerelle.TestService;
+import eu.passerelle.match.TitleBridge;
+import eu.passerelle.model.RecordType;
+import eu.passerelle.search.SearchRequest;
+import eu.passerelle.store.BridgeStore.OccupationLink;
+import eu.passerelle.store.BridgeStore.SkillLink;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +41,55 @@ class BridgeRegressionTest {
             assertThat(r.acc1()).as(r.group() + " Acc@1").isCloseTo(Double.parseDouble(g[3]), within(0.0005));
             assertThat(r.acc10()).as(r.group() + " Acc@10").isCloseTo(Double.parseDouble(g[4]), within(0.0005));
         }
+    }
+
+    /**
+     * The hidden fold's official pairs never reach the bridge, directly or through a derived table: a bridge that is
+     * given them does much better (so a leak would show), the search it runs answers from the index's own labels
+     * (no {@code equivalents} or {@code via}), and emptying every link the store derived from the crosswalks
+     * (official, composed, computed) changes none of its answers.
+     */
+    @Test
+    void hiddenPairsNeverReachTheBridge() {
+        Passerelle p = TestService.passerelle();
+        BridgeEvaluation eval = new BridgeEvaluation(p.store(), p.search());
+        int hidden = 0;
+        List<BridgeEvaluation.Unit> units = eval.sample(16, 3).stream().filter(u -> BridgeEvaluation.fold(u.code()) == hidden).toList();
+        assertThat(units).hasSizeGreaterThan(50);
+        List<List<String>> blind = ranks(eval.bridge(hidden), units);
+        List<List<String>> told = ranks(new TitleBridge(p.search(), eval.labels(), p.store().bridges().mappings()), units);
+        assertThat(map(units, told)).as("a bridge given the hidden pairs").isGreaterThan(map(units, blind) + 0.1);
+
+        for (BridgeEvaluation.Unit u : units) {
+            SearchRequest r = new SearchRequest(u.title(), Set.of(RecordType.OCCUPATION), Set.of("esco"), Set.of(), Set.of(), Set.of(), Set.of(),
+                    null, null, u.lang(), null, true, 20, 0);
+            assertThat(p.search().search(r, false).items()).allSatisfy(h -> assertThat(h.json()).doesNotContainKeys("equivalents", "via"));
+        }
+
+        List<OccupationLink> links = new ArrayList<>();
+        List<SkillLink> skillLinks = new ArrayList<>();
+        p.store().bridges().forEachOccupationLink(links::add);
+        p.store().bridges().forEachSkillLink(skillLinks::add);
+        assertThat(links).isNotEmpty();
+        try {
+            p.store().bridges().replace(List.of(), skillLinks);
+            assertThat(ranks(eval.bridge(hidden), units)).isEqualTo(blind);
+        } finally {
+            p.store().bridges().replace(links, skillLinks);
+        }
+    }
+
+    private static List<List<String>> ranks(TitleBridge bridge, List<BridgeEvaluation.Unit> units) {
+        return units.stream().map(u -> bridge.rank(u.title(), u.lang(), u.fiche(), u.fromId(), Metrics.K).stream()
+                .map(TitleBridge.Candidate::escoId).toList()).toList();
+    }
+
+    private static double map(List<BridgeEvaluation.Unit> units, List<List<String>> ranks) {
+        double sum = 0;
+        for (int i = 0; i < units.size(); i++) {
+            sum += BridgeEvaluation.averagePrecision(ranks.get(i), units.get(i).relevant());
+        }
+        return sum / units.size();
     }
 
     @Test

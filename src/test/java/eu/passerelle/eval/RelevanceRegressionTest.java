@@ -24,7 +24,7 @@ class RelevanceRegressionTest {
         Judgments judgments = Judgments.read(DIR.resolve(Evaluate.SEARCH_JUDGMENTS));
         assertThat(judgments.cases()).hasSizeGreaterThanOrEqualTo(60);
         assertThat(judgments.cases()).anyMatch(c -> "nl".equals(c.params().get("lang")));
-        List<SearchEvaluation.Row> rows = SearchEvaluation.summarise(new SearchEvaluation(TestService.passerelle().search()).runEngine(judgments));
+        List<SearchEvaluation.Row> rows = SearchEvaluation.summarise(new SearchEvaluation(TestService.passerelle().search(), TestService.passerelle().concepts()).runEngine(judgments));
         assertMatchesGolden(rows, DIR.resolve(Evaluate.SEARCH_GOLDEN));
     }
 
@@ -84,7 +84,7 @@ class RelevanceRegressionTest {
     @Test
     void theEngineBeatsPlainBm25OnTheSameDocuments() throws Exception {
         Judgments judgments = Judgments.read(DIR.resolve(Evaluate.SEARCH_JUDGMENTS));
-        SearchEvaluation eval = new SearchEvaluation(TestService.passerelle().search());
+        SearchEvaluation eval = new SearchEvaluation(TestService.passerelle().search(), TestService.passerelle().concepts());
         double engine = SearchEvaluation.summarise(eval.runEngine(judgments)).getLast().ndcg();
         double baseline = SearchEvaluation.summarise(eval.runBaseline(judgments)).getLast().ndcg();
         assertThat(engine).isGreaterThan(baseline + 0.1);
