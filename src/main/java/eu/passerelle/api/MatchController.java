@@ -138,7 +138,13 @@ final class MatchController {
         try {
             Map<String, Object> a = answer.get();
             if (a != null && timer != null) {
-                byte[] body = apiJson(a);
+                // The API's mapper, not the storage one: an empty list of results is an answer ("posting": []).
+                byte[] body;
+                try {
+                    body = Json.MAPPER.writeValueAsBytes(a);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write the match answer", e);
+                }
                 timer.mark("json");
                 ctx.header("Server-Timing", timer.serverTiming());
                 ctx.contentType("application/json").result(body);
@@ -147,15 +153,6 @@ final class MatchController {
             }
         } catch (ProfileResolver.UnknownPlace e) {
             throw ApiProblem.badParameter("profile.location", "'profile.location' is neither lat,lon nor a known place in FR, BE, LU, DE, NL or CH: '" + e.getMessage() + "'.");
-        }
-    }
-
-    /** The answer as the API writes it ({@link Json#MAPPER}: nulls dropped, empty lists kept). */
-    private static byte[] apiJson(Map<String, Object> answer) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(answer);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the match answer", e);
         }
     }
 
