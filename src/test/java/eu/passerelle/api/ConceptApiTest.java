@@ -42,6 +42,33 @@ class ConceptApiTest {
     }
 
     @Test
+    void theChildcareFichesComeFirstThroughEveryOfficialPathNotOnlyTheStoredComposedFew() {
+        // Compétent's "Kinderbegeleider baby's en peuters" is officially the babysitter and the early-years educator,
+        // broader than ESCO's nanny, narrower than the nursery-school assistant: those lead officially to Garde d'enfant
+        // (K1303, through two of them, and from "Kinderbegeleider schoolgaande kinderen" too: a vote), to Assistant
+        // maternel (K1310) and to Animateur petite enfance (K1307), which the profile's five stored composed links miss.
+        JsonNode answer = search("q=kinderbegeleider&type=occupation&scheme=rome&lang=nl");
+        List<String> top = ids(answer, 10);
+        assertThat(top.get(0)).isEqualTo("rome:K1303");
+        assertThat(top).contains("rome:K1307", "rome:K1310");
+        assertThat(top.indexOf("rome:K1310")).isLessThan(top.contains("rome:G1203") ? top.indexOf("rome:G1203") : 10);
+        for (JsonNode i : answer.get("items")) {
+            if (i.get("id").asText().equals("rome:K1307")) {
+                JsonNode via = i.get("via");
+                assertThat(via.get("id").asText()).isEqualTo("competent:OP-276");
+                assertThat(via.get("provenance").asText()).isEqualTo("computed");
+                assertThat(via.get("method").asText()).startsWith("composed through ESCO");
+                // Both steps are named, each from an official crosswalk file.
+                assertThat(via.get("through")).hasSize(2);
+                via.get("through").forEach(step -> assertThat(step.get("provenance").asText()).isEqualTo("official"));
+                assertThat(via.get("through").get(0).get("source").asText()).contains("ESCO–BE NOC");
+                assertThat(via.get("through").get(1).get("source").asText()).contains("ESCO–ROME");
+                assertThat(via.get("through").get(1).get("to").asText()).isEqualTo("rome:K1307");
+            }
+        }
+    }
+
+    @Test
     void aRomeAppellationRestrictedToEscoReachesItsEscoOccupationWhenTheWordsDiffer() {
         JsonNode answer = search("q=" + enc("Agent / Agente de nettoiement d'espace urbain") + "&type=occupation&scheme=esco");
         JsonNode first = answer.get("items").get(0);
