@@ -228,8 +228,11 @@ public final class SearchService {
         }
         Query query = new org.apache.lucene.search.ConstantScoreQuery(b.build());
         return index.search(searcher -> {
-            TopDocs top = near == null ? searcher.search(query, limit)
-                    : searcher.search(query, limit, new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, near.lat(), near.lon())));
+            // Every linked record scores the same: without an order of its own, which ones make the cut would follow
+            // the index's document order, which a rebuild on every core changes.
+            TopDocs top = near == null ? searcher.search(query, limit, new Sort(new SortedSetSortField(Fields.ID, false)))
+                    : searcher.search(query, limit, new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, near.lat(), near.lon()),
+                            new SortedSetSortField(Fields.ID, false)));
             // From the display doc values, as a search's hits are: a match looks at 200 posts, and decompressing each
             // one's stored block was half of a match's CPU.
             List<Hit> items = new ArrayList<>();
@@ -372,7 +375,7 @@ public final class SearchService {
             CollectorManager<? extends Collector, ? extends TopDocs> hits = byDistance
                     ? new TopFieldCollectorManager(new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, r.near().lat(), r.near().lon()),
                             new SortedSetSortField(Fields.ID, false)), n, null, TOTAL_HITS_THRESHOLD)
-                    : new TopScoreDocCollectorManager(n, TOTAL_HITS_THRESHOLD);
+                    : new TopScoreDocCollectorManager(n + Ties.MARGIN, TOTAL_HITS_THRESHOLD);
             TopDocs top;
             long total;
             String relation = SearchResponse.EXACT;
@@ -398,6 +401,9 @@ public final class SearchService {
                     }
                 }
                 timer.mark("facets");
+            }
+            if (!byDistance) {
+                top = Ties.byScoreThenId(searcher, top, n);
             }
             List<Hit> items = items(searcher, text, top, r, timer);
             List<SearchResponse.Expansion> expanded = text == null ? List.of() : text.synonyms().stream()
