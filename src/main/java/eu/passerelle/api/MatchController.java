@@ -138,7 +138,13 @@ final class MatchController {
         try {
             Map<String, Object> a = answer.get();
             if (a != null && timer != null) {
-                byte[] body = Json.write(a).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                // The API's mapper, not the storage one: an empty list of results is an answer ("posting": []).
+                byte[] body;
+                try {
+                    body = Json.MAPPER.writeValueAsBytes(a);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write the match answer", e);
+                }
                 timer.mark("json");
                 ctx.header("Server-Timing", timer.serverTiming());
                 ctx.contentType("application/json").result(body);

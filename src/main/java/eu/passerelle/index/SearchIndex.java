@@ -108,7 +108,10 @@ public final class SearchIndex implements AutoCloseable {
     private static Lucene open(FSDirectory directory) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(Analysis.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(RAM_BUFFER_MB);
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                // A rebuild now flushes a few large segments (no refresh cuts small ones meanwhile): as plain files
+                // they are read without the compound file's indirection, and checked file by file.
+                .setUseCompoundFile(false);
         IndexWriter writer = new IndexWriter(directory, config);
         try {
             return new Lucene(directory, writer, new SearcherManager(writer, null));

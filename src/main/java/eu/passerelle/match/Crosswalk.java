@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>skills: a ROME skill and an ESCO or Compétent skill whose analysed French labels are identical are
  *       equivalent (confidence 0.9);</li>
- *   <li>occupations: candidates are the occupations of the other referential sharing an analysed label
+ *   <li>occupations to ESCO: {@link TitleBridge} over the title (see {@link #bridgeToEsco});</li>
+ *   <li>occupations between ROME and Compétent: candidates are the occupations of the other referential sharing an analysed label
  *       (any title or alternative label), plus the engine's own search for the title; each is scored by
  *       label similarity (word overlap, or the search's clear winner) and, where both sides have skills, by
  *       skill overlap through the equivalences.</li>

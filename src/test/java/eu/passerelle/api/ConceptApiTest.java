@@ -107,4 +107,42 @@ class ConceptApiTest {
         assertThat(ids).contains("rome:K1303");
         assertThat(ids.stream().filter(id -> id.startsWith("rome:")).count()).isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void anExactDutchLabelBeatsALongerLabelHoldingTheWord() {
+        // "kinderbegeleider" is exactly a Dutch label of ESCO's early-years educator; "kinderbegeleider schoolbus" (the
+        // school-bus escort) and "Kinderbegeleider schoolgaande kinderen" (Compétent) only hold it.
+        JsonNode answer = MatchApiTest.match("""
+                {"profile": {"occupations": ["kinderbegeleider"], "location": "Arlon"}, "targets": ["occupation"], "limit": 10}""");
+        JsonNode understood = answer.get("profile").get("occupations").get(0);
+        assertThat(understood.get("id").asText()).isEqualTo("esco:3413f234-6230-47a8-8cc7-2691fd54ce3a");
+        assertThat(understood.get("confidence").asDouble()).isEqualTo(1.0);
+        List<String> ids = new ArrayList<>();
+        answer.get("results").get("occupation").forEach(i -> ids.add(i.get("id").asText()));
+        assertThat(ids).doesNotContain("esco:78eacaf8-06d6-4b78-920f-edece2e41464");
+        JsonNode escoSearch = search("q=kinderbegeleider&type=occupation&scheme=esco&lang=nl");
+        assertThat(escoSearch.get("items").get(0).get("id").asText()).isEqualTo("esco:3413f234-6230-47a8-8cc7-2691fd54ce3a");
+    }
+
+    @Test
+    void aProfileNearArlonSeesItsOccupationsUnderCompetentWithEachCodeOncePerPage() {
+        JsonNode answer = MatchApiTest.match("""
+                {"profile": {"occupations": ["kinderbegeleider baby's en peuters"], "location": "Arlon"}, "targets": ["occupation"], "limit": 10}""");
+        Set<String> rows = new HashSet<>();
+        answer.get("results").get("occupation").forEach(i -> rows.add(i.get("id").asText()));
+        assertThat(rows.stream().filter(id -> id.startsWith("competent:")).count()).isGreaterThanOrEqualTo(3);
+        for (JsonNode i : answer.get("results").get("occupation")) {
+            for (JsonNode e : i.path("equivalents")) {
+                assertThat(rows).as(i.get("id") + " lists " + e.get("id")).doesNotContain(e.get("id").asText());
+            }
+        }
+        // The same profile placed in France reads as French: no Compétent heads where a ROME fiche is in the group.
+        JsonNode french = MatchApiTest.match("""
+                {"profile": {"occupations": ["kinderbegeleider baby's en peuters"], "location": "Longwy", "countries": ["FR"]}, "targets": ["occupation"], "limit": 10}""");
+        long competent = 0;
+        for (JsonNode i : french.get("results").get("occupation")) {
+            competent += i.get("id").asText().startsWith("competent:") ? 1 : 0;
+        }
+        assertThat(competent).isLessThan(rows.stream().filter(id -> id.startsWith("competent:")).count());
+    }
 }

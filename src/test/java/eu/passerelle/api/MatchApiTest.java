@@ -34,6 +34,16 @@ class MatchApiTest {
     }
 
     @Test
+    void aMatchSaysWhereItsTimeWentPhaseByPhaseInServerTiming() {
+        Http.Response r = Http.send(Http.request("/api/v1/match").header("Content-Type", "application/json").header("Cache-Control", "no-cache")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"profile\":{\"occupations\":[\"AESH\"],\"location\":\"Dijon\"},\"targets\":[\"occupation\",\"posting\"]}")), null);
+        assertThat(r.status()).isEqualTo(200);
+        String timing = r.raw().headers().firstValue("Server-Timing").orElseThrow();
+        assertThat(timing).contains("queue;dur=", "parse;dur=", "resolve;dur=", "candidates;dur=", "ranking;dur=", "explanations;dur=", "json;dur=", "cpu;dur=");
+        assertThat(timing).matches("([a-z+]+;dur=[0-9.]+)(, [a-z+]+;dur=[0-9.]+)*");
+    }
+
+    @Test
     void theOccupationAimedAtComesFirstAndItsTrainingsLead() {
         JsonNode a = match("{\"profile\":{\"occupations\":[\"AESH\"],\"wantedOccupations\":[\"auxiliaire de puériculture\"],\"countries\":[\"FR\"]},\"limit\":10}");
         String wanted = a.at("/profile/wantedOccupations/0/id").asText();

@@ -72,11 +72,14 @@ class RelevanceRegressionTest {
                 .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t"))
                 .collect(Collectors.toMap(f -> f[0], f -> f));
         assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(golden.keySet());
+        // Every number measured, in the golden file's layout, in any failure's message: one run shows all that moved.
+        String measured = actual.entrySet().stream().map(e -> String.format(java.util.Locale.ROOT, "%s\t%d\t%.4f\t%.4f\t%.4f", e.getKey(),
+                (int) e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).collect(Collectors.joining("\n"));
         actual.forEach((group, v) -> {
             String[] g = golden.get(group);
-            assertThat((int) v[0]).as(group + " " + names[0]).isEqualTo(Integer.parseInt(g[1]));
+            assertThat((int) v[0]).as(group + " " + names[0] + "; measured:\n" + measured).isEqualTo(Integer.parseInt(g[1]));
             for (int i = 1; i < 4; i++) {
-                assertThat(v[i]).as(group + " " + names[i]).isCloseTo(Double.parseDouble(g[i + 1]), within(0.0005));
+                assertThat(v[i]).as(group + " " + names[i] + "; measured:\n" + measured).isCloseTo(Double.parseDouble(g[i + 1]), within(0.0005));
             }
         });
     }

@@ -79,6 +79,8 @@ class ConceptBrowserTest extends BrowserSupport {
         page.fill("#q", "kinderbegeleider");
         page.locator("#q").press("Enter");
         page.locator("#facets input").first().waitFor();
+        page.locator("#facets label", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Métiers")).locator("input").check();
+        page.waitForCondition(() -> apiCalls.stream().anyMatch(r -> r.url().contains("type=occupation")));
         page.locator("#facets label", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Référentiel ROME (France)")).locator("input").check();
         page.waitForCondition(() -> apiCalls.stream().anyMatch(r -> r.url().contains("scheme=rome")));
         Locator via = page.locator("#search-results .card .via").first();
