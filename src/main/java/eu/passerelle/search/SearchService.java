@@ -228,8 +228,11 @@ public final class SearchService {
         }
         Query query = new org.apache.lucene.search.ConstantScoreQuery(b.build());
         return index.search(searcher -> {
-            TopDocs top = near == null ? searcher.search(query, limit)
-                    : searcher.search(query, limit, new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, near.lat(), near.lon())));
+            // Every linked record scores the same: without an order of its own, which ones make the cut would follow
+            // the index's document order, which a rebuild on every core changes.
+            TopDocs top = near == null ? searcher.search(query, limit, new Sort(new SortedSetSortField(Fields.ID, false)))
+                    : searcher.search(query, limit, new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, near.lat(), near.lon()),
+                            new SortedSetSortField(Fields.ID, false)));
             // From the display doc values, as a search's hits are: a match looks at 200 posts, and decompressing each
             // one's stored block was half of a match's CPU.
             List<Hit> items = new ArrayList<>();
@@ -248,10 +251,9 @@ public final class SearchService {
         }
         Query query = terms(Fields.ID, new java.util.HashSet<>(ids));
         return index.search(searcher -> {
-            StoredFields stored = searcher.storedFields();
             Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-            for (ScoreDoc sd : searcher.search(query, ids.size()).scoreDocs) {
-                Map<String, Object> item = Json.MAPPER.readValue(stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE), ITEM);
+            for (Display.Shown shown : shown(searcher, searcher.search(query, ids.size()).scoreDocs)) {
+                Map<String, Object> item = ITEM_READER.readValue(shown.source());
                 out.put((String) item.get("id"), item);
             }
             return out;
@@ -323,13 +325,12 @@ public final class SearchService {
         }
         Query query = b.build();
         return index.search(searcher -> {
-            StoredFields stored = searcher.storedFields();
             List<ContainedLabel> out = new ArrayList<>();
-            for (ScoreDoc sd : searcher.search(query, 200).scoreDocs) {
-                org.apache.lucene.document.Document d = stored.document(sd.doc, STORED_FOR_ITEM);
+            // Up to 200 hits: read from the display doc values, as a search's hits are (~30 us each from the stored fields).
+            for (Display.Shown d : shown(searcher, searcher.search(query, 200).scoreDocs)) {
                 List<String> candidates = new ArrayList<>();
-                candidates.add(d.get(Fields.TITLE));
-                candidates.addAll(java.util.Arrays.asList(d.getValues(Fields.LABELS)));
+                candidates.add(d.title());
+                candidates.addAll(d.labels());
                 String best = null;
                 int bestWords = 0;
                 for (String l : candidates) {
@@ -340,7 +341,7 @@ public final class SearchService {
                     }
                 }
                 if (best != null) {
-                    Map<String, Object> item = Json.MAPPER.readValue(d.get(Fields.SOURCE), ITEM);
+                    Map<String, Object> item = ITEM_READER.readValue(d.source());
                     out.add(new ContainedLabel((String) item.get("id"), (String) item.get("title"), String.valueOf(item.get("scheme")), best, bestWords));
                 }
             }
@@ -372,7 +373,7 @@ public final class SearchService {
             CollectorManager<? extends Collector, ? extends TopDocs> hits = byDistance
                     ? new TopFieldCollectorManager(new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, r.near().lat(), r.near().lon()),
                             new SortedSetSortField(Fields.ID, false)), n, null, TOTAL_HITS_THRESHOLD)
-                    : new TopScoreDocCollectorManager(n, TOTAL_HITS_THRESHOLD);
+                    : new TopScoreDocCollectorManager(n + Ties.MARGIN, TOTAL_HITS_THRESHOLD);
             TopDocs top;
             long total;
             String relation = SearchResponse.EXACT;
@@ -398,6 +399,9 @@ public final class SearchService {
                     }
                 }
                 timer.mark("facets");
+            }
+            if (!byDistance) {
+                top = Ties.byScoreThenId(searcher, top, n);
             }
             List<Hit> items = items(searcher, text, top, r, timer);
             List<SearchResponse.Expansion> expanded = text == null ? List.of() : text.synonyms().stream()
