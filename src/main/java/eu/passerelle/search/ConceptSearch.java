@@ -174,7 +174,11 @@ public final class ConceptSearch {
             }
             item.put("via", e.getValue());
         }
-        items.sort((a, b) -> Double.compare(((Number) b.get("score")).doubleValue(), ((Number) a.get("score")).doubleValue()));
+        // Equal scores in id order, as the text search orders them (Ties).
+        items.sort((a, b) -> {
+            int c = Double.compare(((Number) b.get("score")).doubleValue(), ((Number) a.get("score")).doubleValue());
+            return c != 0 ? c : String.valueOf(a.get("id")).compareTo(String.valueOf(b.get("id")));
+        });
         return added;
     }
 
