@@ -300,10 +300,9 @@ public final class SearchService {
         }
         Query query = terms(Fields.ID, new java.util.HashSet<>(ids));
         return index.search(searcher -> {
-            StoredFields stored = searcher.storedFields();
             Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-            for (ScoreDoc sd : searcher.search(query, ids.size()).scoreDocs) {
-                Map<String, Object> item = Json.MAPPER.readValue(stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE), ITEM);
+            for (Display.Shown shown : shown(searcher, searcher.search(query, ids.size()).scoreDocs)) {
+                Map<String, Object> item = ITEM_READER.readValue(shown.source());
                 out.put((String) item.get("id"), item);
             }
             return out;
@@ -375,13 +374,12 @@ public final class SearchService {
         }
         Query query = b.build();
         return index.search(searcher -> {
-            StoredFields stored = searcher.storedFields();
             List<ContainedLabel> out = new ArrayList<>();
-            for (ScoreDoc sd : searcher.search(query, 200).scoreDocs) {
-                org.apache.lucene.document.Document d = stored.document(sd.doc, STORED_FOR_ITEM);
+            // Up to 200 hits: read from the display doc values, as a search's hits are (~30 us each from the stored fields).
+            for (Display.Shown d : shown(searcher, searcher.search(query, 200).scoreDocs)) {
                 List<String> candidates = new ArrayList<>();
-                candidates.add(d.get(Fields.TITLE));
-                candidates.addAll(java.util.Arrays.asList(d.getValues(Fields.LABELS)));
+                candidates.add(d.title());
+                candidates.addAll(d.labels());
                 String best = null;
                 int bestWords = 0;
                 for (String l : candidates) {
@@ -392,7 +390,7 @@ public final class SearchService {
                     }
                 }
                 if (best != null) {
-                    Map<String, Object> item = Json.MAPPER.readValue(d.get(Fields.SOURCE), ITEM);
+                    Map<String, Object> item = ITEM_READER.readValue(d.source());
                     out.add(new ContainedLabel((String) item.get("id"), (String) item.get("title"), String.valueOf(item.get("scheme")), best, bestWords));
                 }
             }
