@@ -41,6 +41,7 @@ public final class Matcher {
     private final RecognitionStep recognition;
     private final ReasonRenderer renderer;
     private final Store store;
+    private final TrainingReads.PerVersion trainingReads;
     private final SkillCoverage coverage;
 
     public Matcher(SkillGraph graph, TrainingLinks trainingLinks, SearchService search, Recognition recognition, Store store) {
@@ -52,6 +53,7 @@ public final class Matcher {
         this.w = w;
         this.renderer = renderer;
         this.store = store;
+        this.trainingReads = new TrainingReads.PerVersion(store, search);
         this.candidates = new CandidateGeneration(graph, trainingLinks, search, w);
         this.pathways = new Pathways(graph, trainingLinks, store);
         this.coverage = new SkillCoverage(graph, w);
@@ -92,7 +94,7 @@ public final class Matcher {
     Map<String, List<Map<String, Object>>> match(ResolvedProfile p, Set<RecordType> targets, int limit, String lang, PhaseTimer timer) {
         Map<String, Double> has = personSkills(p);
         Set<String> current = currentOccupations(p);
-        TrainingReads reads = new TrainingReads(store);
+        TrainingReads reads = trainingReads.forRequest();
         CandidateGeneration.Candidates generated = candidates.generate(p, has, current);
         timer.mark("candidates");
         List<OccupationRanking.Scored> ranked = occupations.rank(p, has, generated, reads);

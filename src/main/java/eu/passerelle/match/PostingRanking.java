@@ -43,21 +43,19 @@ final class PostingRanking {
             }
         }
         Double radius = p.place() == null ? null : p.radiusKm() != null ? p.radiusKm() : w.postingRadiusKm();
-        List<Hit> candidates = search.linkedTo(RecordType.POSTING, fit.keySet(), p.place(), radius, Set.copyOf(p.countries()), w.postingCandidates());
+        List<byte[]> candidates = search.linkedSources(RecordType.POSTING, fit.keySet(), p.place(), radius, Set.copyOf(p.countries()), w.postingCandidates());
         Set<String> personKeys = new HashSet<>();
         has.keySet().forEach(s -> personKeys.add(graph.skillKey(s)));
-        List<Map<String, Object>> scored = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>();
         Map<String, Map<String, SkillGraph.Requirement>> requirementsByKey = new HashMap<>();
-        for (Hit hit : candidates) {
-            Map<String, Object> posting = hit.record();
-            @SuppressWarnings("unchecked")
-            List<String> occ = (List<String>) posting.getOrDefault("occupations", List.of());
-            String bestOcc = occ.stream().filter(fit::containsKey).max(Comparator.comparingDouble(fit::get)).orElse(null);
+        for (byte[] source : candidates) {
+            // Only what scoring reads; the whole item is read below for the returned page only.
+            LinkedPosting posting = LinkedPosting.read(source);
+            String bestOcc = posting.occupations().stream().filter(fit::containsKey).max(Comparator.comparingDouble(fit::get)).orElse(null);
             if (bestOcc == null) {
                 continue;
             }
-            @SuppressWarnings("unchecked")
-            List<String> postingSkills = (List<String>) posting.getOrDefault("skills", List.of());
+            List<String> postingSkills = posting.skills();
             // Built once per occupation and request (15 or so), not once per post looked at (200).
             Map<String, SkillGraph.Requirement> reqByKey = requirementsByKey.computeIfAbsent(bestOcc, o -> {
                 Map<String, SkillGraph.Requirement> byKey = new HashMap<>();
@@ -79,35 +77,45 @@ final class PostingRanking {
                 }
             }
             double skillFit = postingSkills.isEmpty() ? 0.5 : (double) matched.size() / postingSkills.size();
-            Double d = hit.distanceKm();
+            Double d = posting.distanceKm(p.place());
             double geo = d == null ? 0.5 : Math.exp(-d / Math.max(10, radius / 2));
             // A post the engine classified itself counts as much as it is sure of that classification.
-            Map<?, ?> classification = posting.get("classification") instanceof Map<?, ?> c ? c : null;
-            double sure = classification != null && classification.get("confidence") instanceof Number n ? n.doubleValue() : 1.0;
+            double sure = posting.sure();
             double score = w.postingOccupation() * fit.get(bestOcc) * sure + w.postingSkills() * skillFit + w.postingGeo() * geo;
+            scored.add(new Scored(posting, bestOcc, OccupationRanking.round(score), skillFit, matched, missing, d, sure));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.posting().id()));
+        List<Map<String, Object>> page = new ArrayList<>();
+        for (Scored s : scored.subList(0, Math.min(limit, scored.size()))) {
+            Hit hit = SearchService.linkedHit(s.posting().source(), p.place());
+            Map<String, Object> posting = hit.record();
+            Map<?, ?> classification = posting.get("classification") instanceof Map<?, ?> c ? c : null;
             List<Reason> reasons = new ArrayList<>();
-            reasons.add(fitWhy.get(bestOcc));
+            reasons.add(fitWhy.get(s.bestOcc()));
             if (classification != null) {
                 reasons.add(Reason.of("posting.classified", "occupation", classification.get("label"),
                         "from", Reason.of("title".equals(classification.get("from")) ? "posting.from.title" : "posting.from.occupation"),
-                        "words", classification.get("words"), "via", Reason.via(String.valueOf(classification.get("via"))), "confidence", sure));
+                        "words", classification.get("words"), "via", Reason.via(String.valueOf(classification.get("via"))), "confidence", s.sure()));
             }
-            reasons.add(postingSkills.isEmpty() ? Reason.of("posting.noSkills")
-                    : Reason.of("posting.skills", "held", matched.size(), "total", postingSkills.size()));
-            if (d != null) {
-                reasons.add(Reason.of("posting.distance", "km", Math.round(d), "place", p.place().name()));
+            int total = s.matched().size() + s.missing().size();
+            reasons.add(total == 0 ? Reason.of("posting.noSkills") : Reason.of("posting.skills", "held", s.matched().size(), "total", total));
+            if (s.distanceKm() != null) {
+                reasons.add(Reason.of("posting.distance", "km", Math.round(s.distanceKm()), "place", p.place().name()));
             }
             if (Boolean.TRUE.equals(posting.get("synthetic"))) {
                 reasons.add(Reason.of("posting.synthetic"));
             }
             Map<String, Object> item = new LinkedHashMap<>(hit.json());
-            item.put("score", OccupationRanking.round(score));
-            item.put("explanation", Explanation.of(matched, missing, OccupationRanking.round(skillFit), reasons));
+            item.put("score", s.score());
+            item.put("explanation", Explanation.of(s.matched(), s.missing(), OccupationRanking.round(s.skillFit()), reasons));
             item.remove("skills");
-            scored.add(item);
+            page.add(item);
         }
-        scored.sort(Comparator.comparingDouble((Map<String, Object> m) -> ((Number) m.get("score")).doubleValue()).reversed()
-                .thenComparing(m -> (String) m.get("id")));
-        return scored.subList(0, Math.min(limit, scored.size()));
+        return page;
+    }
+
+    /** A post looked at, scored; its score rounded as the answer shows it, which is what orders the posts. */
+    private record Scored(LinkedPosting posting, String bestOcc, double score, double skillFit,
+                          List<Explanation.SkillRef> matched, List<Explanation.MissingSkill> missing, Double distanceKm, double sure) {
     }
 }
