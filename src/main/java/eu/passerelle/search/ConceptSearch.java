@@ -52,10 +52,11 @@ public final class ConceptSearch {
     }
 
     public SearchResponse search(SearchRequest r, boolean grouped, boolean useCache, PhaseTimer timer) {
-        boolean occupationsOnly = r.types().equals(Set.of(RecordType.OCCUPATION));
         String scheme = r.schemes().size() == 1 ? r.schemes().iterator().next() : null;
-        boolean through = occupationsOnly && r.hasText() && scheme != null && Concepts.isReferential(scheme);
         boolean anyOccupation = r.types().isEmpty() || r.types().contains(RecordType.OCCUPATION);
+        // A referential named without a type (scheme=rome alone) still asks for that referential's occupations: they
+        // are reached through the crosswalks as when type=occupation is given, beside its skills found by their words.
+        boolean through = anyOccupation && r.hasText() && scheme != null && Concepts.isReferential(scheme);
         if (!through && !(grouped && anyOccupation)) {
             return search.search(r, useCache, timer);
         }

@@ -42,6 +42,14 @@ class ConceptApiTest {
     }
 
     @Test
+    void aReferentialNamedWithoutATypeStillReachesItsOccupationsThroughTheCrosswalks() {
+        // scheme=rome alone (no type): the Dutch word names no ROME record, yet the childcare fiches are the answer.
+        JsonNode answer = search("q=kinderbegeleider&scheme=rome&lang=nl");
+        assertThat(ids(answer, 5)).contains("rome:K1303");
+        assertThat(answer.get("items")).allMatch(i -> i.get("id").asText().startsWith("rome:"));
+    }
+
+    @Test
     void theChildcareFichesComeFirstThroughEveryOfficialPathNotOnlyTheStoredComposedFew() {
         // Compétent's "Kinderbegeleider baby's en peuters" is officially the babysitter and the early-years educator,
         // broader than ESCO's nanny, narrower than the nursery-school assistant: those lead officially to Garde d'enfant
