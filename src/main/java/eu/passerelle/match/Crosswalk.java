@@ -157,7 +157,7 @@ public final class Crosswalk {
                 String method = (label >= 1.0 ? "same label" : "similar labels") + (skill == null ? "" : String.format(java.util.Locale.ROOT, ", %.0f %% shared skills", skill * 100));
                 double rounded = Math.round(confidence * 1000) / 1000.0;
                 links.merge(a.id() + ">" + b, new OccupationLink(a.id(), b, kind, rounded, method), (x, y) -> x.confidence() >= y.confidence() ? x : y);
-                links.merge(b + ">" + a.id(), new OccupationLink(b, a.id(), inverse(kind), rounded, method), (x, y) -> x.confidence() >= y.confidence() ? x : y);
+                links.merge(b + ">" + a.id(), new OccupationLink(b, a.id(), OccupationLink.inverse(kind), rounded, method), (x, y) -> x.confidence() >= y.confidence() ? x : y);
             }
         }
         store.bridges().replace(new ArrayList<>(links.values()), skillLinks);
@@ -202,7 +202,7 @@ public final class Crosswalk {
                 String method = String.format(java.util.Locale.ROOT, "title bridge: candidate %d, %.0f %% of the best score, words %.0f %% alike", i + 1,
                         relative * 100, c.likeness() * 100);
                 links.putIfAbsent(a.id() + ">" + c.escoId(), new OccupationLink(a.id(), c.escoId(), kind, confidence, method));
-                links.putIfAbsent(c.escoId() + ">" + a.id(), new OccupationLink(c.escoId(), a.id(), inverse(kind), confidence, method));
+                links.putIfAbsent(c.escoId() + ">" + a.id(), new OccupationLink(c.escoId(), a.id(), OccupationLink.inverse(kind), confidence, method));
                 added += 2;
             }
             covered.add(a.id() + ">esco");
@@ -284,13 +284,5 @@ public final class Crosswalk {
             }
         }
         return "close";
-    }
-
-    private static String inverse(String kind) {
-        return switch (kind) {
-            case "narrow" -> "broad";
-            case "broad" -> "narrow";
-            default -> kind;
-        };
     }
 }

@@ -55,7 +55,7 @@ final class OfficialLinks {
                     : "profile mapped (" + first.relation() + ")";
             String source = first.source() + ", " + first.version();
             out.add(new OccupationLink(first.fromId(), first.escoId(), kind, confidence, method, BridgeStore.OFFICIAL, source));
-            out.add(new OccupationLink(first.escoId(), first.fromId(), inverse(kind), confidence, method, BridgeStore.OFFICIAL, source));
+            out.add(new OccupationLink(first.escoId(), first.fromId(), OccupationLink.inverse(kind), confidence, method, BridgeStore.OFFICIAL, source));
         }
         return out;
     }
@@ -97,7 +97,7 @@ final class OfficialLinks {
                 if (!e.toId().startsWith("rome:")) {
                     continue;
                 }
-                String kind = compose(p.kind(), e.kind());
+                String kind = OccupationLink.compose(p.kind(), e.kind());
                 double confidence = Math.round(p.confidence() * e.confidence() * 0.9 * 1000) / 1000.0;
                 Occupation via = occupations.get(p.toId());
                 String method = "composed through ESCO « " + (via == null ? p.toId() : via.title()) + " » (" + p.kind() + " then " + e.kind() + ")";
@@ -112,28 +112,10 @@ final class OfficialLinks {
             list.sort(OccupationLink.ORDER);
             for (OccupationLink l : list.subList(0, Math.min(COMPOSED_PER_OCCUPATION, list.size()))) {
                 out.add(l);
-                out.add(new OccupationLink(l.toId(), l.fromId(), inverse(l.kind()), l.confidence(), l.method()));
+                out.add(new OccupationLink(l.toId(), l.fromId(), OccupationLink.inverse(l.kind()), l.confidence(), l.method()));
             }
         }
         return out;
     }
 
-    /** The relation of a to c through b: an exact step keeps the other; two steps the same way keep it; else close. */
-    static String compose(String ab, String bc) {
-        if (ab.equals("exact")) {
-            return bc;
-        }
-        if (bc.equals("exact") || bc.equals(ab)) {
-            return ab;
-        }
-        return "close";
-    }
-
-    static String inverse(String kind) {
-        return switch (kind) {
-            case "narrow" -> "broad";
-            case "broad" -> "narrow";
-            default -> kind;
-        };
-    }
 }

@@ -240,7 +240,7 @@ public final class ConceptSearch {
         if (path.second() != null) {
             OccupationLink m = path.second();
             // Composed as the stored composed links are: computed from two official links, which are named.
-            via.put("relation", compose(l.kind(), m.kind()));
+            via.put("relation", OccupationLink.compose(l.kind(), m.kind()));
             via.put("provenance", BridgeStore.COMPUTED);
             via.put("method", "composed through " + schemeName(Concepts.schemeOf(l.toId())) + " « " + concepts.label(l.toId(), lang) + " » ("
                     + l.kind() + " then " + m.kind() + ")");
@@ -275,17 +275,6 @@ public final class ConceptSearch {
             case "rome" -> "ROME";
             default -> "Compétent";
         };
-    }
-
-    /** The relation of a to c through b: an exact step keeps the other; two steps the same way keep it; else close. */
-    static String compose(String ab, String bc) {
-        if (ab.equals("exact")) {
-            return bc;
-        }
-        if (bc.equals("exact") || bc.equals(ab)) {
-            return ab;
-        }
-        return "close";
     }
 
     /**

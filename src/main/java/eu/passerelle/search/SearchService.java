@@ -252,34 +252,10 @@ public final class SearchService {
         });
     }
 
-    /** The item JSON of each hit, as UTF-8 bytes, in the hits' order (read in document order, leaf by leaf). */
+    /** The item JSON of each hit, as UTF-8 bytes, in the hits' order. */
     private static List<byte[]> sources(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-        byte[][] out = new byte[hits.length][];
-        Integer[] order = new Integer[hits.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        StoredFields stored = null;
-        int leafOrd = -1;
-        BinaryDocValues values = null;
-        for (int i : order) {
-            int doc = hits[i].doc;
-            int sub = ReaderUtil.subIndex(doc, leaves);
-            LeafReaderContext leaf = leaves.get(sub);
-            if (sub != leafOrd) {
-                leafOrd = sub;
-                values = leaf.reader().getBinaryDocValues(Fields.DISPLAY);
-            }
-            byte[] source = Display.sourceUtf8(values, doc - leaf.docBase);
-            if (source == null) {
-                stored = stored == null ? searcher.storedFields() : stored;
-                source = stored.document(doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            }
-            out[i] = source;
-        }
-        return java.util.Arrays.asList(out);
+        return java.util.Arrays.asList(fromDisplay(searcher, hits, new byte[hits.length][], Display::sourceUtf8,
+                (stored, doc) -> stored.document(doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The hit of a record {@link #linkedSources} found, its distance from the place asked about (if any) set. */
@@ -552,36 +528,51 @@ public final class SearchService {
         return items;
     }
 
-    /**
-     * What each hit shows, from the display doc values (read per segment in doc order, as doc values are), or from
-     * the stored fields for a segment written before they existed.
-     */
+    /** What each hit shows. */
     private static Display.Shown[] shown(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
-        Display.Shown[] out = new Display.Shown[page.length];
-        Integer[] order = new Integer[page.length];
+        return fromDisplay(searcher, page, new Display.Shown[page.length], Display::read, (stored, doc) -> {
+            org.apache.lucene.document.Document f = stored.document(doc, STORED_FOR_ITEM);
+            return new Display.Shown(f.get(Fields.SOURCE), f.get(Fields.TITLE), java.util.Arrays.asList(f.getValues(Fields.LABELS)));
+        });
+    }
+
+    private interface DisplayRead<T> {
+        /** @return null when the segment was written before the display doc values existed */
+        T read(BinaryDocValues values, int leafDoc) throws IOException;
+    }
+
+    private interface StoredRead<T> {
+        T read(StoredFields stored, int doc) throws IOException;
+    }
+
+    /**
+     * One value per hit into {@code out}, in the hits' order, read from the display doc values segment by segment in
+     * document order (as doc values are read), or from the stored fields for a segment written before they existed.
+     */
+    private static <T> T[] fromDisplay(IndexSearcher searcher, ScoreDoc[] hits, T[] out, DisplayRead<T> display, StoredRead<T> fallback) throws IOException {
+        Integer[] order = new Integer[hits.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingInt(i -> page[i].doc));
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         StoredFields stored = null;
         int leafOrd = -1;
         BinaryDocValues values = null;
         for (int i : order) {
-            int doc = page[i].doc;
+            int doc = hits[i].doc;
             int sub = ReaderUtil.subIndex(doc, leaves);
             LeafReaderContext leaf = leaves.get(sub);
             if (sub != leafOrd) {
                 leafOrd = sub;
                 values = leaf.reader().getBinaryDocValues(Fields.DISPLAY);
             }
-            Display.Shown d = Display.read(values, doc - leaf.docBase);
-            if (d == null) {
+            T value = display.read(values, doc - leaf.docBase);
+            if (value == null) {
                 stored = stored == null ? searcher.storedFields() : stored;
-                org.apache.lucene.document.Document f = stored.document(doc, STORED_FOR_ITEM);
-                d = new Display.Shown(f.get(Fields.SOURCE), f.get(Fields.TITLE), java.util.Arrays.asList(f.getValues(Fields.LABELS)));
+                value = fallback.read(stored, doc);
             }
-            out[i] = d;
+            out[i] = value;
         }
         return out;
     }

@@ -42,6 +42,26 @@ public final class BridgeStore {
             return OFFICIAL.equals(provenance);
         }
 
+        /** The kind read the other way: the second is narrower from the first means the first is broader from the second. */
+        public static String inverse(String kind) {
+            return switch (kind) {
+                case "narrow" -> "broad";
+                case "broad" -> "narrow";
+                default -> kind;
+            };
+        }
+
+        /** The kind of a to c through b: an exact step keeps the other; two steps the same way keep it; else close. */
+        public static String compose(String ab, String bc) {
+            if (ab.equals("exact")) {
+                return bc;
+            }
+            if (bc.equals("exact") || bc.equals(ab)) {
+                return ab;
+            }
+            return "close";
+        }
+
         static OccupationLink from(ResultSet rs) throws SQLException {
             return new OccupationLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getString(5), rs.getString(6), rs.getString(7));
         }
