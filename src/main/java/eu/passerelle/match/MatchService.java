@@ -128,9 +128,27 @@ public final class MatchService {
                 concepts.group(list, preferredScheme(profile, resolved.place(), lang), lang, own);
             }
             List<Map<String, Object>> page = list.subList(0, Math.min(limit, list.size()));
-            out.put(target, List.copyOf(occupations ? eu.passerelle.search.ConceptSearch.withoutShown(page) : page));
+            out.put(target, List.copyOf(occupations ? inLanguage(eu.passerelle.search.ConceptSearch.withoutShown(page), lang) : page));
         });
         timer.mark("ranking"); // grouping by concept reorders the ranked occupations
+        return out;
+    }
+
+    /**
+     * Occupation rows in the reader's language, as a search shows them ({@link eu.passerelle.search.LabelLanguage}):
+     * the Dutch title where the referential has one, the French one kept as {@code titleFr}, and {@code labelLang}.
+     * A ranked occupation carries only its French title, so its Dutch one is taken from the concepts.
+     */
+    private List<Map<String, Object>> inLanguage(List<Map<String, Object>> occupations, String lang) {
+        List<Map<String, Object>> out = new ArrayList<>(occupations.size());
+        for (Map<String, Object> item : occupations) {
+            Map<String, Object> withNl = new LinkedHashMap<>(item);
+            String nl = concepts.concepts().label(String.valueOf(item.get("id")), "nl");
+            if (!withNl.containsKey("titleNl") && nl != null && !nl.equals(item.get("title"))) {
+                withNl.put("titleNl", nl);
+            }
+            out.add(eu.passerelle.search.LabelLanguage.item(withNl, lang));
+        }
         return out;
     }
 

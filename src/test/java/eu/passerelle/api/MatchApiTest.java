@@ -80,6 +80,23 @@ class MatchApiTest {
     }
 
     @Test
+    void aDutchReaderSeesOccupationRowsUnderTheirDutchTitlesWhereTheReferentialHasOne() {
+        Http.Response r = post("/api/v1/match?lang=nl", """
+                {"profile": {"occupations": ["kinderbegeleider baby's en peuters"], "location": "Arlon"}, "targets": ["occupation"], "limit": 10}""", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode occupations = r.json().at("/results/occupation");
+        assertThat(occupations).isNotEmpty().allMatch(o -> o.has("labelLang"));
+        // Compétent "Accompagnateur d'enfants scolarisés" is "Kinderbegeleider schoolgaande kinderen" in Dutch.
+        JsonNode op695 = occupations.get(ids(occupations).indexOf("competent:OP-695"));
+        assertThat(op695.get("title").asText()).isEqualTo("Kinderbegeleider schoolgaande kinderen");
+        assertThat(op695.get("labelLang").asText()).isEqualTo("nl");
+        assertThat(op695.get("titleFr").asText()).isEqualTo("Accompagnateur d'enfants scolarisés");
+        // A French title left on a Dutch page says it is French.
+        assertThat(occupations).filteredOn(o -> o.get("labelLang").asText().equals("nl"))
+                .allMatch(o -> !o.get("title").asText().equals(o.path("titleFr").asText()));
+    }
+
+    @Test
     void anAeshMovesToLeisureCentreAnimatorThroughTheCpjepsMadeForAesh() {
         JsonNode a = match("{\"profile\":{\"occupations\":[\"AESH\"],\"location\":\"Chalon-sur-Saône\",\"countries\":[\"FR\"]},\"limit\":10}");
         JsonNode resolved = a.at("/profile/occupations/0");
