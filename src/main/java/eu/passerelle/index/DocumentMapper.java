@@ -152,6 +152,10 @@ public final class DocumentMapper {
         if (p.place() != null) {
             location(doc, p.place());
         }
+        Long posted = postedDay(p.postedAt());
+        if (posted != null) {
+            doc.add(new org.apache.lucene.document.LongField(Fields.POSTED, posted, Field.Store.NO));
+        }
         List<String> labels = new ArrayList<>(list(p.skills()));
         if (p.place() != null) {
             labels.add(p.place().name());
@@ -171,6 +175,18 @@ public final class DocumentMapper {
             case Posting p -> posting(p);
             default -> throw new IllegalArgumentException("not a record: " + record.getClass());
         };
+    }
+
+    /** The day of a posting's publication date ("2026-11-20" or a date-time starting so), null when there is none or it is not a date. */
+    static Long postedDay(String postedAt) {
+        if (postedAt == null || postedAt.length() < 10) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(postedAt.substring(0, 10)).toEpochDay();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /** ROME fiches are the reference French job titles; curated seed trainings are the sector's own. */

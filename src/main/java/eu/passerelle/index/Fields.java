@@ -55,6 +55,11 @@ public final class Fields {
     // Points and doc values.
     /** LatLonPoint (filter) and LatLonDocValuesField (distance sort); several per training with several places. */
     public static final String LOCATION = "location";
+    /**
+     * The day a posting was published (days since 1970-01-01), as points and a numeric doc value: the posts of a match
+     * without a place are taken freshest first, an order Lucene stops early on (older posts are skipped by their points).
+     */
+    public static final String POSTED = "posted";
     /** Static prior in [0,1] as a FeatureField: curated records and ROME fiches over long-tail entries. */
     public static final String FEATURES = "features";
     public static final String PRIOR = "prior";

@@ -73,6 +73,8 @@ public final class SearchService {
      * that cannot enter the top: past it, {@code total} is a lower bound ("gte"), as no page shows more.
      */
     static final int TOTAL_HITS_THRESHOLD = 1_000;
+    /** The smallest circle {@link #linkedSources} asks first (a town's posts share its coordinates). */
+    private static final double MIN_RING_KM = 2;
 
     /** Answers kept for repeated searches, bounded by their size (characters of their JSON), not their number. */
     private static final long CACHE_JSON_CHARS = 32L << 20;
@@ -230,26 +232,82 @@ public final class SearchService {
         if (occupationIds.isEmpty()) {
             return List.of();
         }
+        return index.search(searcher -> {
+            // Every linked record scores the same: without an order of its own, which ones make the cut would follow
+            // the index's document order, which a rebuild on every core changes.
+            TopDocs top = near == null ? searcher.search(linkedQuery(type, occupationIds, countries, null, 0), limit, type == RecordType.POSTING && dated(searcher) ? FRESHEST_FIRST : BY_ID)
+                    : radiusKm == null ? searcher.search(linkedQuery(type, occupationIds, countries, null, 0), limit, nearestFirst(near))
+                    : nearestWithin(searcher, type, occupationIds, countries, near, radiusKm, limit);
+            // From the display doc values, as a search's hits are: a match looks at 200 posts, and decompressing each
+            // one's stored block was half of a match's CPU.
+            return sources(searcher, top.scoreDocs);
+        });
+    }
+
+    private static Query linkedQuery(RecordType type, Set<String> occupationIds, Set<String> countries, Place near, double radiusKm) {
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(terms(Fields.OCCUPATION, occupationIds), Occur.MUST)
                 .add(new org.apache.lucene.search.TermQuery(new Term(Fields.TYPE, type.wireName())), Occur.FILTER);
         if (!countries.isEmpty()) {
             b.add(terms(Fields.COUNTRY, countries), Occur.FILTER);
         }
-        if (near != null && radiusKm != null) {
+        if (near != null) {
             b.add(LatLonPoint.newDistanceQuery(Fields.LOCATION, near.lat(), near.lon(), radiusKm * 1000), Occur.FILTER);
         }
-        Query query = new org.apache.lucene.search.ConstantScoreQuery(b.build());
-        return index.search(searcher -> {
-            // Every linked record scores the same: without an order of its own, which ones make the cut would follow
-            // the index's document order, which a rebuild on every core changes.
-            TopDocs top = near == null ? searcher.search(query, limit, new Sort(new SortedSetSortField(Fields.ID, false)))
-                    : searcher.search(query, limit, new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, near.lat(), near.lon()),
-                            new SortedSetSortField(Fields.ID, false)));
-            // From the display doc values, as a search's hits are: a match looks at 200 posts, and decompressing each
-            // one's stored block was half of a match's CPU.
-            return sources(searcher, top.scoreDocs);
-        });
+        return new org.apache.lucene.search.ConstantScoreQuery(b.build());
+    }
+
+    private static final Sort BY_ID = new Sort(new SortedSetSortField(Fields.ID, false));
+    /**
+     * Posts without a place to be near: the freshest first (a person wants the posts still open, and the lowest ids,
+     * the order before, are a feed's oldest), then by id. Lucene skips the posts older than the 200 kept by their
+     * points, where sorting by id visited every post of the occupations (hundreds of thousands in a real market).
+     */
+    private static final Sort FRESHEST_FIRST = new Sort(org.apache.lucene.document.LongField.newSortField(Fields.POSTED, true,
+            org.apache.lucene.search.SortedNumericSelector.Type.MAX), new SortedSetSortField(Fields.ID, false));
+
+    /** Whether any post of the index has its publication day indexed (an index built before it has none until a {@code --reindex}). */
+    private static boolean dated(IndexSearcher searcher) {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            if (leaf.reader().getFieldInfos().fieldInfo(Fields.POSTED) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Sort nearestFirst(Place near) {
+        return new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, near.lat(), near.lon()), new SortedSetSortField(Fields.ID, false));
+    }
+
+    /**
+     * The nearest linked records within a radius, asked of growing circles: with a million posts, tens of thousands of
+     * a match's occupations lie within its 60 km, and sorting them all by distance to keep 200 was most of a match's
+     * CPU. A circle holding {@code limit} records of which the farthest is inside it holds the very records the whole
+     * radius would give first (every record outside is farther), in the same order, so the answer does not change.
+     * The first circle is sized for about twice the limit if the linked records were spread over the whole radius
+     * (their number is the terms' document frequencies: no search); each next one has twice the radius, so the circles
+     * asked cost at most about five times the smallest that holds the answer (a country filter can leave the nearest
+     * posts kilometres away: jumping further asked circles holding a hundred thousand posts for an answer within 5 km).
+     */
+    private static TopDocs nearestWithin(IndexSearcher searcher, RecordType type, Set<String> occupationIds, Set<String> countries,
+                                         Place near, double radiusKm, int limit) throws IOException {
+        long linked = 0;
+        for (String id : occupationIds) {
+            linked += searcher.getIndexReader().docFreq(new Term(Fields.OCCUPATION, id));
+        }
+        Sort sort = nearestFirst(near);
+        double r = linked <= 2L * limit ? radiusKm : Math.max(MIN_RING_KM, radiusKm * Math.sqrt(2.0 * limit / linked));
+        while (true) {
+            r = Math.min(r, radiusKm);
+            TopDocs top = searcher.search(linkedQuery(type, occupationIds, countries, near, r), limit, sort);
+            int n = top.scoreDocs.length;
+            // The farthest kept must lie strictly inside the circle (a margin for rounding at its edge).
+            if (r >= radiusKm || n >= limit && (Double) ((org.apache.lucene.search.FieldDoc) top.scoreDocs[n - 1]).fields[0] < r * 1000 * 0.999) {
+                return top;
+            }
+            r *= 2;
+        }
     }
 
     /** The item JSON of each hit, as UTF-8 bytes, in the hits' order. */
