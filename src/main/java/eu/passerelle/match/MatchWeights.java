@@ -31,7 +31,7 @@ package eu.passerelle.match;
  * @param postingMove        posting: occupation fit of a well-ranked move, relative to the best
  * @param postingOccupations best occupations whose posts are looked at
  * @param postingRadiusKm    default radius for posts when the person gave a place but no radius
- * @param postingCandidates  posts looked at per match (the nearest ones of the fitting fiches)
+ * @param postingCandidates  posts looked at per match (the nearest ones of the fitting fiches; the freshest without a place)
  * @param maxSkillsShown     matched or missing skills listed per result
  */
 public record MatchWeights(double coverage, double mobility, double qualification, double pathway, double text, double wanted,
