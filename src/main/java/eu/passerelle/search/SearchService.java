@@ -297,7 +297,8 @@ public final class SearchService {
             linked += searcher.getIndexReader().docFreq(new Term(Fields.OCCUPATION, id));
         }
         Sort sort = nearestFirst(near);
-        double r = linked <= 2L * limit ? radiusKm : Math.max(MIN_RING_KM, radiusKm * Math.sqrt(2.0 * limit / linked));
+        // A few thousand linked records are sorted faster at once than asked of a second circle (the embedded default's case).
+        double r = linked <= 20L * limit ? radiusKm : Math.max(MIN_RING_KM, radiusKm * Math.sqrt(2.0 * limit / linked));
         while (true) {
             r = Math.min(r, radiusKm);
             TopDocs top = searcher.search(linkedQuery(type, occupationIds, countries, near, r), limit, sort);
