@@ -84,6 +84,10 @@ class LinkedPostsTest {
             }
         }
         assertThat(first).isEqualTo(all.subList(0, 30));
+        // Few enough to be asked of the freshest days first: the same posts as the whole index gives first.
+        assertThat(items(search.linkedSources(RecordType.POSTING, CHILDCARE, null, null, Set.of(), 3))).isEqualTo(all.subList(0, 3));
+        assertThat(items(search.linkedSources(RecordType.POSTING, CHILDCARE, null, null, Set.of("LU"), 4)))
+                .isEqualTo(all.stream().filter(i -> i.path("country").asText().equals("LU")).limit(4).toList());
     }
 
     private static List<JsonNode> items(List<byte[]> sources) {
