@@ -39,6 +39,8 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final int[] CLIENTS = {1, 4, 8};
+    private static final String CPU_LEGEND = "cpu ms/req: the service process's CPU time per request answered (from /proc; wrk's own is not in it), "
+            + "split into its search/match workers (work), HTTP threads (http), JIT compilers (jit), garbage collector (gc) and the rest";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
 
@@ -126,7 +128,7 @@ public final class Bench {
             rawCases.add(new RawLucene.Case(s.params(), near == null ? null : new double[] {near.get("lat").asDouble(), near.get("lon").asDouble()},
                     a.has("radiusKm") ? a.get("radiusKm").asDouble() : null));
         }
-        Load load = new Load(work, base);
+        Load load = new Load(work, base, ProcessCpu.of(service.pid()));
         Path searchNoCache = load.file("search-uncached", searches.stream().map(s -> get(s.path(), true)).toList());
         Path searchCached = load.file("search-cached", searches.stream().map(s -> get(s.path(), false)).toList());
         Path postingNoCache = load.file("posting-uncached", postingSearches.stream().map(s -> get(s.path(), true)).toList());
@@ -137,6 +139,7 @@ public final class Bench {
         load.run("warm-up", 8, Math.max(5, seconds / 2), searchNoCache);
         load.run("warm-up", 8, Math.max(3, seconds / 3), matchNoCache);
         System.out.println(Row.header());
+        System.out.println(CPU_LEGEND);
         List<Row> rows = new ArrayList<>();
         for (int c : CLIENTS) {
             rows.add(print(load.run("search uncached", c, seconds, searchNoCache)));
@@ -246,16 +249,21 @@ public final class Bench {
         return r;
     }
 
-    /** wrk when installed, else this JVM's HTTP client: either way, another process than the service's. */
+    /**
+     * wrk when installed, else this JVM's HTTP client: either way, another process than the service's. Each run's
+     * row carries the service process's CPU per request when /proc can be read.
+     */
     private static final class Load {
         private final Path work;
         private final Wrk wrk;
         private final LoadRun fallback;
+        private final ProcessCpu cpu;
 
-        Load(Path work, String base) throws IOException {
+        Load(Path work, String base, ProcessCpu cpu) throws IOException {
             this.work = work;
             this.wrk = Wrk.findOrNull(work, base);
             this.fallback = new LoadRun(base);
+            this.cpu = cpu;
         }
 
         Path file(String name, List<String[]> requests) throws IOException {
@@ -263,6 +271,12 @@ public final class Bench {
         }
 
         Row run(String name, int clients, int seconds, Path requests) throws Exception {
+            ProcessCpu.Snapshot before = cpu == null ? null : cpu.snapshot();
+            Row row = load(name, clients, seconds, requests);
+            return cpu == null ? row : row.withCpu(ProcessCpu.perRequest(before, cpu.snapshot(), row.requests()));
+        }
+
+        private Row load(String name, int clients, int seconds, Path requests) throws Exception {
             if (wrk != null) {
                 return wrk.run(name, clients, seconds, requests);
             }
