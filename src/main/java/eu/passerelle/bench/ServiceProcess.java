@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service in its own JVM, started as scripts/run starts it, with the rate limits off through the
- * operator's settings; its output goes to a log file next to the data dir.
+ * The service in its own JVM, started as scripts/run starts it (its JVM flags too), with the rate limits off
+ * through the operator's settings; its output goes to a log file next to the data dir.
  */
 final class ServiceProcess implements AutoCloseable {
     private final Process process;
@@ -31,7 +31,7 @@ final class ServiceProcess implements AutoCloseable {
 
     static List<String> java(String heap, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Xmx" + heap,
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Xmx" + heap, "-XX:-G1UseAdaptiveIHOP",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         return cmd;
