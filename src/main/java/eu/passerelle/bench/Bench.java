@@ -172,6 +172,11 @@ public final class Bench {
                     ratio(rows.get(0).p50Ms(), rawRows.get(0).p50Ms()), ratio(rows.get(2).p50Ms(), rawRows.get(2).p50Ms()),
                     ratio(rows.get(2).p99Ms(), rawRows.get(2).p99Ms()));
         }
+        ProcessCpu cpu = ProcessCpu.of(service.pid());
+        if (cpu != null) {
+            // The JIT's share is a cost of the first minutes after a start: it shrinks as the code gets compiled.
+            System.out.println("service CPU since its start (import and index build included on a first start) " + cpu.sinceStart());
+        }
         long heap = service.heapAfterGcBytes();
         System.out.printf(Locale.ROOT, "service heap after GC: %s; RSS: %,d MiB%n", heap < 0 ? "unknown (no jcmd)" : String.format(Locale.ROOT, "%,d MiB", heap >> 20),
                 service.rssBytes() >> 20);

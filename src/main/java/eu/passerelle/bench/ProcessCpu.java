@@ -75,6 +75,16 @@ final class ProcessCpu {
         return new PerRequest(total * MS_PER_TICK / n, ms);
     }
 
+    /** The CPU the process has spent since it started, in seconds, by group (threads that ended count as "other"). */
+    String sinceStart() {
+        PerRequest all = perRequest(new Snapshot(0, Map.of()), snapshot(), 1);
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.1f s", all.totalMs() / 1000));
+        for (int i = 0; i < GROUPS.length; i++) {
+            b.append(String.format(Locale.ROOT, "%s %s %.1f s", i == 0 ? ":" : ",", GROUPS[i], all.byGroupMs()[i] / 1000));
+        }
+        return b.toString();
+    }
+
     /** @param totalMs the process's CPU per request; @param byGroupMs the same split as {@link #GROUPS} */
     record PerRequest(double totalMs, double[] byGroupMs) {
         static String header() {

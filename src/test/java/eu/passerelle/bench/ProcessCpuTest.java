@@ -57,4 +57,16 @@ class ProcessCpuTest {
         }
         assertEquals(perRequest.totalMs(), sum, 0.01, "the groups add up to the process total");
     }
+
+    /** This JVM has compiled and run code: its CPU since start is positive and names every group. */
+    @Test
+    void cpuSinceStartNamesEveryGroup() {
+        ProcessCpu cpu = ProcessCpu.of(ProcessHandle.current().pid());
+        assumeTrue(cpu != null, "no /proc here");
+        String line = cpu.sinceStart();
+        for (String g : ProcessCpu.GROUPS) {
+            assertTrue(line.contains(" " + g + " "), line);
+        }
+        assertTrue(!line.startsWith("0.0 s"), line);
+    }
 }
