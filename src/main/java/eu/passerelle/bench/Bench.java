@@ -33,7 +33,10 @@ import java.util.stream.Stream;
  *       service/raw ratio;</li>
  *   <li>heap after GC and RSS of the service's process, index and store size on disk.</li>
  * </ol>
- * <pre>scripts/bench [--seconds N] [--postings N] [--heap 1g] [--port 7102] [--index-data DIR] [--data-dir DIR] [--keep]</pre>
+ * <pre>scripts/bench [--seconds N] [--warm-up N] [--postings N] [--heap 1g] [--port 7102] [--index-data DIR] [--data-dir DIR] [--keep]</pre>
+ * {@code --warm-up} sets the seconds of uncached load (two thirds searches, one third matches) before the tables; by default
+ * half of {@code --seconds} of searches (at least 5) and a third of matches (at least 3). The JIT compilers' share of the
+ * service's CPU during the warm-up is printed: a longer warm-up leaves less of it in the tables.
  * {@code --data-dir} keeps the data dir there (made on the first run, reused after: a scale run's postings are
  * generated and imported once).
  */
@@ -43,12 +46,14 @@ public final class Bench {
             + "split into its search/match workers (work), HTTP threads (http), JIT compilers (jit), garbage collector (gc) and the rest";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
+    private int warmUpSeconds = -1;
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
         int seconds = 10;
+        int warmUp = -1;
         int postings = 0;
         int port = 7102;
         String heap = "1g";
@@ -58,6 +63,7 @@ public final class Bench {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
                 case "--postings" -> postings = Integer.parseInt(args[++i]);
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--heap" -> heap = args[++i];
@@ -65,12 +71,14 @@ public final class Bench {
                 case "--keep" -> keep = true;
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (scripts/bench [--seconds N] [--postings N] [--heap 1g] [--port N] [--index-data DIR] [--data-dir DIR] [--keep])");
+                        + " (scripts/bench [--seconds N] [--warm-up N] [--postings N] [--heap 1g] [--port N] [--index-data DIR] [--data-dir DIR] [--keep])");
             }
         }
         Path work = Files.createTempDirectory("passerelle-bench-");
         try {
-            new Bench().run(work, dataDir, indexData.toAbsolutePath(), postings, port, heap, seconds);
+            Bench bench = new Bench();
+            bench.warmUpSeconds = warmUp;
+            bench.run(work, dataDir, indexData.toAbsolutePath(), postings, port, heap, seconds);
         } finally {
             if (keep) {
                 System.out.println("kept: " + work);
@@ -136,8 +144,14 @@ public final class Bench {
         Path matchCached = load.file("match-cached", matches.stream().map(b -> new String[] {"POST", "/api/v1/match", "0", b}).toList());
         System.out.printf(Locale.ROOT, "mix: %d searches (%d of postings alone, with and without a place), %d match profiles (2-3 targets each)%n",
                 searches.size(), postingSearches.size(), matches.size());
-        load.run("warm-up", 8, Math.max(5, seconds / 2), searchNoCache);
-        load.run("warm-up", 8, Math.max(3, seconds / 3), matchNoCache);
+        int warmSearch = warmUpSeconds < 0 ? Math.max(5, seconds / 2) : Math.max(1, warmUpSeconds * 2 / 3);
+        int warmMatch = warmUpSeconds < 0 ? Math.max(3, seconds / 3) : Math.max(1, warmUpSeconds - warmSearch);
+        Row warmSearches = load.run("warm-up", 8, warmSearch, searchNoCache);
+        Row warmMatches = load.run("warm-up", 8, warmMatch, matchNoCache);
+        if (warmSearches.cpu() != null && warmMatches.cpu() != null) {
+            System.out.printf(Locale.ROOT, "warm-up: %d s of uncached searches, %d s of matches at 8 clients; JIT compilers %.0f %% and %.0f %% of the service's CPU in them%n",
+                    warmSearch, warmMatch, 100 * jitShare(warmSearches.cpu()), 100 * jitShare(warmMatches.cpu()));
+        }
         System.out.println(Row.header());
         System.out.println(CPU_LEGEND);
         List<Row> rows = new ArrayList<>();
@@ -238,6 +252,10 @@ public final class Bench {
             throw new IOException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
         }
         return r;
+    }
+
+    private static double jitShare(ProcessCpu.PerRequest cpu) {
+        return cpu.totalMs() <= 0 ? 0 : cpu.byGroupMs()[ProcessCpu.JIT] / cpu.totalMs();
     }
 
     /** "n/a" when a run completed no request (a request slower than the run: raise --seconds). */

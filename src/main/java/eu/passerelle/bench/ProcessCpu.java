@@ -19,6 +19,7 @@ final class ProcessCpu {
     /** Linux reports thread CPU in clock ticks of 1/100 s (USER_HZ, the same on every common architecture). */
     private static final double MS_PER_TICK = 10.0;
     static final String[] GROUPS = {"work", "http", "jit", "gc", "other"};
+    static final int JIT = 2;
 
     private final long pid;
 
@@ -113,7 +114,7 @@ final class ProcessCpu {
             return 1;
         }
         if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-            return 2;
+            return JIT;
         }
         if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
             return 3;
