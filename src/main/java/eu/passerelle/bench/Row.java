@@ -23,6 +23,6 @@ record Row(String name, int clients, long requests, long errors, double seconds,
 
     String format() {
         return String.format(Locale.ROOT, "%-24s %7d %9d %6d %10.0f %8.2f %8.2f %8.2f", name, clients, requests, errors, requests / seconds, p50Ms, p99Ms, p999Ms)
-                + (cpu == null ? "" : cpu.format());
+                + (cpu == null ? "" : requests == 0 ? String.format(Locale.ROOT, " %9s", "n/a") : cpu.format());
     }
 }
