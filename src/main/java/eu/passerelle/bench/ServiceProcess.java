@@ -31,7 +31,7 @@ final class ServiceProcess implements AutoCloseable {
 
     static List<String> java(String heap, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Xmx" + heap, "-XX:-G1UseAdaptiveIHOP",
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Xmx" + heap,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         return cmd;
@@ -51,6 +51,8 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path dataDir, Path indexData, int port, String heap, Path log) throws Exception {
         List<String> cmd = java(heap, "eu.passerelle.Main", "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
                 "--index-data", indexData.toString());
+        // As scripts/run serves: G1's fixed marking threshold (README, Speed, "CPU outside the worker thread").
+        cmd.add(1, "-XX:-G1UseAdaptiveIHOP");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = pb.environment();
         env.put("PASSERELLE_RATE_LIMIT_IP", "0");
