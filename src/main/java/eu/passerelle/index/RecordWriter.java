@@ -106,6 +106,11 @@ public final class RecordWriter {
         IndexingPool.forEach(rows, r -> index.upsert(r.getKey(), DocumentMapper.of(r.getValue())));
     }
 
+    /** See {@link SearchIndex#holdRefreshes}: a feed being loaded holds the background refresh back until released. */
+    public void holdRefreshes(boolean hold) {
+        index.holdRefreshes(hold);
+    }
+
     /** Makes every write so far searchable (the end of a feed written with {@code putAll(records, false)}). */
     public void refresh() {
         index.refresh();
