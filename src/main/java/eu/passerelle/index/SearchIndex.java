@@ -199,6 +199,19 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Adds a record the store has just created (so no older copy can be in the index): no delete-by-id to apply. */
+    public void addNew(Document doc) {
+        if (unavailable) {
+            return; // the rebuild under way (or about to start) reads the store after this write
+        }
+        try {
+            lucene.writer().addDocument(Display.addTo(doc));
+            changed();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Adds without looking for an older copy: only for a rebuild into an emptied index. */
     public void add(Document doc) {
         try {
