@@ -129,7 +129,7 @@ public final class Main {
         if (files.isEmpty()) {
             throw new ConfigException("give the files to import");
         }
-        try (Passerelle p = Passerelle.open(config)) {
+        try (Passerelle p = Passerelle.openForImport(config)) {
             boolean refusals = false;
             // Nothing searches while the command runs: no segment cut every second for merges to rewrite.
             p.index().holdRefreshes(true);

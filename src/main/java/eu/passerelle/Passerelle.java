@@ -51,7 +51,7 @@ public final class Passerelle implements AutoCloseable {
     private final java.util.Map<String, Double> startupSeconds = new java.util.LinkedHashMap<>();
 
     private Passerelle(AppConfig config, Store store, SearchIndex index, Gazetteer gazetteer, SearchService search, Recognition recognition,
-                       StartupPhases phases, java.util.concurrent.FutureTask<SkillGraph> graphLoad) {
+                       StartupPhases phases, java.util.concurrent.FutureTask<SkillGraph> graphLoad, boolean serving) {
         this.config = config;
         this.store = store;
         this.index = index;
@@ -65,7 +65,9 @@ public final class Passerelle implements AutoCloseable {
         TrainingLinks trainings = new TrainingLinks(search, store);
         ProfileResolver resolver = new ProfileResolver(search, graph, trainings, recognition, gazetteer, occupationConcepts);
         Matcher matcher = phases.run("matcher", () -> new Matcher(graph, trainings, search, recognition, store));
-        matcher.prepareInBackground();
+        if (serving) { // the import command never matches: its CPU goes to the feed
+            matcher.prepareInBackground();
+        }
         this.match = new MatchService(resolver, matcher, index, concepts);
         this.classifier = new PostingClassifier(search, resolver);
         eu.passerelle.index.RecordWriter writer = new eu.passerelle.index.RecordWriter(store, index);
@@ -93,6 +95,15 @@ public final class Passerelle implements AutoCloseable {
      *                        instead of refusing to start
      */
     public static Passerelle open(AppConfig config, boolean forceFirstStart) {
+        return open(config, forceFirstStart, true);
+    }
+
+    /** For the {@code import} command: the same store and index, without preparing what only matching uses. */
+    public static Passerelle openForImport(AppConfig config) {
+        return open(config, false, false);
+    }
+
+    private static Passerelle open(AppConfig config, boolean forceFirstStart, boolean serving) {
         config.checkPaths();
         StartupPhases phases = new StartupPhases();
         Store store = null;
@@ -144,7 +155,7 @@ public final class Passerelle implements AutoCloseable {
                 phases.run("crosswalk", () -> Crosswalk.build(opened, search));
             }
             Recognition recognition = Recognition.load(config.indexData().resolve("curated").resolve("recognition.json"));
-            Passerelle p = new Passerelle(config, opened, idx, gazetteer, search, recognition, phases, graphLoad);
+            Passerelle p = new Passerelle(config, opened, idx, gazetteer, search, recognition, phases, graphLoad, serving);
             p.startupSeconds.put("import", phases.wallSeconds("reference import"));
             p.startupSeconds.put("index", rebuilt ? phases.wallSeconds("index catch-up with the store") : 0.0);
             p.startupSeconds.put("crosswalk", phases.wallSeconds("crosswalk"));

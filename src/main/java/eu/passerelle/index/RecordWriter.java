@@ -84,12 +84,12 @@ public final class RecordWriter {
         List<Map.Entry<String, Training>> trainingRows = List.copyOf(trainings.entrySet());
         List<Map.Entry<String, Posting>> postingRows = List.copyOf(postings.entrySet());
         inOrder(() -> {
-            store.records().upsertAll(RecordType.TRAINING, trainingRows);
-            store.records().upsertAll(RecordType.POSTING, postingRows);
+            java.util.Set<String> created = new java.util.HashSet<>(store.records().upsertAll(RecordType.TRAINING, trainingRows));
+            created.addAll(store.records().upsertAll(RecordType.POSTING, postingRows));
             List<Map.Entry<String, ?>> all = new ArrayList<>(trainingRows.size() + postingRows.size());
             all.addAll(trainingRows);
             all.addAll(postingRows);
-            upsertInParallel(all);
+            upsertInParallel(all, created);
             return null;
         });
         if (refresh && (!trainings.isEmpty() || !postings.isEmpty())) {
@@ -102,8 +102,21 @@ public final class RecordWriter {
      * the order of the adds does not matter; the caller holds the write lock, so no other write of these ids
      * runs meanwhile.
      */
-    private void upsertInParallel(List<Map.Entry<String, ?>> rows) {
-        IndexingPool.forEach(rows, r -> index.upsert(r.getKey(), DocumentMapper.of(r.getValue())));
+    private void upsertInParallel(List<Map.Entry<String, ?>> rows, java.util.Set<String> created) {
+        // An id the store did not hold is not in the index either (the index follows the store, a start replays
+        // what a crash left out): added without a delete-by-id that Lucene would look up in every segment.
+        IndexingPool.forEach(rows, r -> {
+            if (created.contains(r.getKey())) {
+                index.addNew(DocumentMapper.of(r.getValue()));
+            } else {
+                index.upsert(r.getKey(), DocumentMapper.of(r.getValue()));
+            }
+        });
+    }
+
+    /** See {@link SearchIndex#holdRefreshes}: a feed being loaded holds the background refresh back until released. */
+    public void holdRefreshes(boolean hold) {
+        index.holdRefreshes(hold);
     }
 
     /** Makes every write so far searchable (the end of a feed written with {@code putAll(records, false)}). */

@@ -199,6 +199,19 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Adds a record the store has just created (so no older copy can be in the index): no delete-by-id to apply. */
+    public void addNew(Document doc) {
+        if (unavailable) {
+            return; // the rebuild under way (or about to start) reads the store after this write
+        }
+        try {
+            lucene.writer().addDocument(Display.addTo(doc));
+            changed();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Adds without looking for an older copy: only for a rebuild into an emptied index. */
     public void add(Document doc) {
         try {
@@ -290,6 +303,7 @@ public final class SearchIndex implements AutoCloseable {
                 // Read before committing: every change up to it is already in the writer, so in the commit.
                 writer.setLiveCommitData(Map.of(CHANGE_KEY, Long.toString(applied.get()), STORE_KEY, storeId).entrySet());
                 writer.commit();
+                lastCommitNanos = System.nanoTime();
             }
         } catch (IOException e) {
             uncommitted.set(true);
@@ -365,20 +379,24 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Holds the background refresh back while the whole index is being (re)built: each refresh cuts the
-     * documents added so far into a small segment that merges then rewrite again and again (measured on a
+     * Holds the background refresh back while the whole index is being (re)built or a feed is loaded: each refresh
+     * cuts the documents added so far into a small segment that merges then rewrite again and again (measured on a
      * first start: the rebuild's own thread used 14 s of CPU, the process 50 s). Nothing searches a rebuilding
      * index anyway: it is not served yet, or answers 503 until {@link #rebuilt()}; nor an index that the
-     * {@code import} command fills with the service stopped (its last step refreshes and commits).
+     * {@code import} command fills with the service stopped (its last step refreshes and commits); a feed sent to
+     * the running service is answered once its last batch is refreshed. Holds nest (a rebuild inside an import, two
+     * feeds at once): the refresh resumes when the last one is released. Meanwhile the background commit runs at
+     * most every {@link #BULK_COMMIT_MILLIS}: a commit cuts a segment too, and the store replays anything a crash
+     * leaves uncommitted.
      */
     public void holdRefreshes(boolean hold) {
-        this.holdRefreshes = hold;
+        int held = hold ? holds.incrementAndGet() : holds.updateAndGet(h -> Math.max(0, h - 1));
         // Meanwhile larger first segments: fewer rounds of merges rewrite each document (the buffer is only
         // filled while a bulk load runs, so a serving index keeps the smaller one).
         IndexWriter writer = lucene.writer();
         if (writer.isOpen()) { // a writer closed by damage is replaced by the rebuild, with the default buffer
             try {
-                writer.getConfig().setRAMBufferSizeMB(hold ? BULK_RAM_BUFFER_MB : RAM_BUFFER_MB);
+                writer.getConfig().setRAMBufferSizeMB(held > 0 ? BULK_RAM_BUFFER_MB : RAM_BUFFER_MB);
             } catch (org.apache.lucene.store.AlreadyClosedException e) {
                 LOG.debug("index: writer closed while setting its buffer: {}", e.toString());
             }
@@ -387,11 +405,14 @@ public final class SearchIndex implements AutoCloseable {
 
     static final double RAM_BUFFER_MB = 64;
     static final double BULK_RAM_BUFFER_MB = 192;
+    /** The background commit's pace while refreshes are held (it is {@code commitMillis} otherwise). */
+    static final long BULK_COMMIT_MILLIS = 60_000;
 
-    private volatile boolean holdRefreshes;
+    private final java.util.concurrent.atomic.AtomicInteger holds = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastCommitNanos = System.nanoTime();
 
     private void refreshQuietly() {
-        if (holdRefreshes) {
+        if (holds.get() > 0) {
             return;
         }
         try {
@@ -403,7 +424,8 @@ public final class SearchIndex implements AutoCloseable {
 
     private void commitQuietly() {
         try {
-            if (!unavailable) {
+            boolean spaced = holds.get() > 0 && System.nanoTime() - lastCommitNanos < TimeUnit.MILLISECONDS.toNanos(BULK_COMMIT_MILLIS);
+            if (!unavailable && !spaced) {
                 commit();
             }
         } catch (RuntimeException e) {

@@ -26,6 +26,10 @@ public final class JobPostingReader {
     private static final Pattern ROME_CODE = Pattern.compile("\\b([A-N]\\d{4})\\b");
     private static final Pattern TAGS = Pattern.compile("<[^>]+>");
     private static final Pattern SOURCE_ID = Pattern.compile("[^A-Za-z0-9._-]+");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Skills given as one text list them with commas, semicolons or lines. */
+    private static final Pattern SKILL_SEPARATORS = Pattern.compile("[,;\n]");
     private static final Map<String, String> COUNTRIES = Map.ofEntries(
             Map.entry("france", "FR"), Map.entry("fr", "FR"), Map.entry("belgique", "BE"), Map.entry("belgium", "BE"),
             Map.entry("belgie", "BE"), Map.entry("be", "BE"), Map.entry("luxembourg", "LU"), Map.entry("lu", "LU"),
@@ -66,7 +70,7 @@ public final class JobPostingReader {
         if (sourceId.isEmpty()) {
             return FeedResult.refused(position, "missing identifier (identifier, @id or url)");
         }
-        String description = TAGS.matcher(text(n.get("description"))).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        String description = plain(text(n.get("description")));
         JsonNode org = n.get("hiringOrganization");
         String employer = org == null ? "" : org.isObject() ? text(org.get("name")) : text(org);
 
@@ -127,7 +131,7 @@ public final class JobPostingReader {
         }
         List<String> skills = new ArrayList<>();
         for (String s : values(n.get("skills"))) {
-            for (String part : s.split("[,;\n]")) {
+            for (String part : SKILL_SEPARATORS.split(s)) {
                 if (!part.isBlank()) {
                     skills.add(part.strip());
                 }
@@ -153,7 +157,13 @@ public final class JobPostingReader {
         if (value.isEmpty()) {
             value = text(n.get("url"));
         }
-        return SOURCE_ID.matcher(value).replaceAll("-").replaceAll("^-+|-+$", "");
+        return EDGE_DASHES.matcher(SOURCE_ID.matcher(value).replaceAll("-")).replaceAll("");
+    }
+
+    /** The ad's text without its HTML tags, runs of white space made one space (patterns compiled once: every post goes here). */
+    static String plain(String description) {
+        String text = description.indexOf('<') >= 0 ? TAGS.matcher(description).replaceAll(" ") : description;
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
     /** A string, an array of strings, or objects with name / codeValue. */

@@ -127,11 +127,11 @@ public final class RecordValidator {
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + c.getName(), e);
             }
-            String field = prefix + c.getName();
+            // The field's name is only spelt out for a problem: every record of a feed comes through here.
             Optional<Problem> p = switch (value) {
-                case String s -> text(field, c.getName(), s);
-                case List<?> list -> list(field, c.getName(), list);
-                case Record nested -> texts(nested, field + ".");
+                case String s -> fine(c.getName(), s) ? Optional.empty() : text(prefix + c.getName(), c.getName(), s);
+                case List<?> list -> list(prefix + c.getName(), c.getName(), list);
+                case Record nested -> texts(nested, prefix + c.getName() + ".");
                 case null, default -> Optional.empty();
             };
             if (p.isPresent()) {
@@ -147,7 +147,7 @@ public final class RecordValidator {
         }
         for (int i = 0; i < list.size(); i++) {
             Optional<Problem> p = switch (list.get(i)) {
-                case String s -> text(field + "[" + i + "]", name, s);
+                case String s -> fine(name, s) ? Optional.empty() : text(field + "[" + i + "]", name, s);
                 case Record nested -> texts(nested, field + "[" + i + "].");
                 case null, default -> Optional.empty();
             };
@@ -156,6 +156,10 @@ public final class RecordValidator {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean fine(String name, String s) {
+        return s.length() <= maxLength(name) && characters(s).isEmpty();
     }
 
     /**

@@ -69,6 +69,9 @@ public final class FeedIntake {
      */
     public Summary importFeed(RecordType type, String source, InputStream in, Consumer<FeedImport.Line> report) throws IOException {
         Batch batch = new Batch(report);
+        // A feed is a bulk load: no segment cut by the background refresh while it runs (its answer comes after
+        // the refresh below, so nobody waits for its records before that).
+        writer.holdRefreshes(true);
         try {
             feeds.stream(type, source, in, entry -> {
                 FeedImport.Line line = entry.line();
@@ -86,7 +89,11 @@ public final class FeedIntake {
             batch.flush();
         } finally {
             // Also when the feed breaks off: the batch being written is finished and reported, as it is stored.
-            batch.awaitWritten();
+            try {
+                batch.awaitWritten();
+            } finally {
+                writer.holdRefreshes(false);
+            }
         }
         writer.refresh();
         return new Summary(batch.accepted, batch.refused, batch.classifiedCount);

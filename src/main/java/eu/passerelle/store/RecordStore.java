@@ -152,16 +152,51 @@ public final class RecordStore {
      * Upserts many trainings or postings of one type in one transaction (a batch of a feed): one commit, one
      * prepared statement, instead of a transaction and an existence check per record.
      */
-    public void upsertAll(RecordType type, List<? extends Map.Entry<String, ?>> records) {
+    public java.util.Set<String> upsertAll(RecordType type, List<? extends Map.Entry<String, ?>> records) {
         if (records.isEmpty()) {
-            return;
+            return java.util.Set.of();
         }
         // Serialised before taking the write lock, so readers and single writes wait for SQLite only.
         List<Map.Entry<String, String>> rows = records.stream().map(r -> Map.entry(r.getKey(), Json.write(r.getValue()))).toList();
-        db.write(c -> {
-            putOffers(c, type, rows);
-            return null;
-        });
+        return db.write(c -> insertOrUpdate(c, type, rows));
+    }
+
+    /**
+     * Inserts the rows whose id is new and updates the others, and says which were new: the index then adds
+     * those without looking for an older copy (a bulk load of new posts is most of what a feed is).
+     */
+    private static java.util.Set<String> insertOrUpdate(Connection c, RecordType type, List<Map.Entry<String, String>> rows) throws SQLException {
+        String now = Instant.now().toString();
+        int[] inserted;
+        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO " + table(type) + "(id, data, updated_at) VALUES (?,?,?)")) {
+            for (Map.Entry<String, String> row : rows) {
+                p.setString(1, row.getKey());
+                p.setString(2, row.getValue());
+                p.setString(3, now);
+                p.addBatch();
+            }
+            inserted = p.executeBatch();
+        }
+        java.util.Set<String> created = new java.util.HashSet<>();
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + table(type) + " SET data = ?, updated_at = ? WHERE id = ?")) {
+            boolean any = false;
+            for (int i = 0; i < rows.size(); i++) {
+                if (inserted[i] > 0) {
+                    created.add(rows.get(i).getKey());
+                } else {
+                    p.setString(1, rows.get(i).getValue());
+                    p.setString(2, now);
+                    p.setString(3, rows.get(i).getKey());
+                    p.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                p.executeBatch();
+            }
+        }
+        recordChanges(c, type, rows.stream().map(Map.Entry::getKey).toList());
+        return created;
     }
 
     /** Deletes one record; returns whether it existed. */

@@ -58,4 +58,23 @@ class AnalysisTest {
     void feminineRulesOnlyTouchJobNouns(String in, String out) {
         assertThat(FeminineFormFilter.masculine(in)).isEqualTo(out);
     }
+
+    /** The filter rewrites on the term's buffer; it must give what masculine() gives, word for word. */
+    @ParameterizedTest
+    @CsvSource({"animatrice", "formatrices", "vente", "fière", "infirmière", "infirmières", "technicienne", "assistante", "assistantes",
+        "présidente", "bouchère", "sportive", "spécialisée", "agréées", "coiffeuses", "ée", "trice", "plante", "éducatrice"})
+    void theFilterRewritesAsTheRulesSay(String word) throws java.io.IOException {
+        org.apache.lucene.analysis.Tokenizer words = new org.apache.lucene.analysis.core.WhitespaceTokenizer();
+        words.setReader(new java.io.StringReader(word + " " + word));
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (FeminineFormFilter filter = new FeminineFormFilter(words)) {
+            var term = filter.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            filter.reset();
+            while (filter.incrementToken()) {
+                out.add(term.toString());
+            }
+            filter.end();
+        }
+        assertThat(out).containsExactly(FeminineFormFilter.masculine(word), FeminineFormFilter.masculine(word));
+    }
 }
