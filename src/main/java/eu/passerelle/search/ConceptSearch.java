@@ -66,8 +66,11 @@ public final class ConceptSearch {
         List<Map<String, Object>> items = new ArrayList<>();
         base.items().forEach(i -> items.add(new LinkedHashMap<>(i.json())));
         long total = base.total();
+        Map<String, List<SearchResponse.FacetValue>> facets = base.facets();
         if (through) {
-            total += reach(r, scheme, items, useCache);
+            int reached = reach(r, scheme, items, useCache);
+            total += reached;
+            facets = withReached(facets, scheme, reached);
         }
         exactDutchLabelsFirst(r.q(), items);
         if (grouped) {
@@ -80,8 +83,33 @@ public final class ConceptSearch {
         }
         List<Hit> hits = page.stream().map(ConceptSearch::hit).toList();
         timer.mark("group");
-        return new SearchResponse(Math.max(total, items.size()), hits, base.facets(), base.tookMs(), base.near(), base.radiusKm(), base.expanded(),
+        return new SearchResponse(Math.max(total, items.size()), hits, facets, base.tookMs(), base.near(), base.radiusKm(), base.expanded(),
                 base.totalRelation());
+    }
+
+    /**
+     * The facet counts with the occupations reached through the crosswalks counted in: they are results of the
+     * answer, so "ROME (1)" beside ten ROME fiches would contradict the list. Each reached record is an occupation
+     * of {@code scheme}; the other dimensions (country, level…) do not describe occupations.
+     */
+    static Map<String, List<SearchResponse.FacetValue>> withReached(Map<String, List<SearchResponse.FacetValue>> facets, String scheme, int reached) {
+        if (reached <= 0 || facets == null || facets.isEmpty()) {
+            return facets;
+        }
+        Map<String, List<SearchResponse.FacetValue>> out = new LinkedHashMap<>(facets);
+        out.computeIfPresent(eu.passerelle.index.Fields.TYPE, (dim, values) -> plus(values, RecordType.OCCUPATION.wireName(), reached));
+        out.computeIfPresent(eu.passerelle.index.Fields.SCHEME, (dim, values) -> plus(values, scheme, reached));
+        return out;
+    }
+
+    private static List<SearchResponse.FacetValue> plus(List<SearchResponse.FacetValue> values, String value, int n) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        values.forEach(v -> counts.put(v.value(), v.count()));
+        counts.merge(value, (long) n, Long::sum);
+        // Most first, then by value: the order SearchService gives facet values.
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new SearchResponse.FacetValue(e.getKey(), e.getValue())).toList();
     }
 
     /**

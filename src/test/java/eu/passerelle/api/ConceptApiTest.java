@@ -50,6 +50,26 @@ class ConceptApiTest {
     }
 
     @Test
+    void facetCountsCountTheOccupationsReachedThroughTheCrosswalks() {
+        // The Dutch word matches one ROME record by its own words; the other fiches are reached through the crosswalks.
+        // The page shows "ROME (n)" beside the list: n must count what the list shows, not only the words' own hits.
+        JsonNode answer = search("q=kinderbegeleider&scheme=rome&lang=nl&facets=scheme,type");
+        long romeShown = 0;
+        for (JsonNode i : answer.get("items")) {
+            romeShown += i.get("id").asText().startsWith("rome:") ? 1 : 0;
+        }
+        long romeCount = -1;
+        for (JsonNode v : answer.at("/facets/scheme")) {
+            if (v.get("value").asText().equals("rome")) {
+                romeCount = v.get("count").asLong();
+            }
+        }
+        assertThat(romeShown).isGreaterThan(1);
+        assertThat(romeCount).isGreaterThanOrEqualTo(romeShown).isLessThanOrEqualTo(answer.get("total").asLong());
+        assertThat(answer.at("/facets/type/0/count").asLong()).isGreaterThanOrEqualTo(romeShown);
+    }
+
+    @Test
     void theChildcareFichesComeFirstThroughEveryOfficialPathNotOnlyTheStoredComposedFew() {
         // Compétent's "Kinderbegeleider baby's en peuters" is officially the babysitter and the early-years educator,
         // broader than ESCO's nanny, narrower than the nursery-school assistant: those lead officially to Garde d'enfant
