@@ -21,6 +21,10 @@ final class Observability {
     static final String REQUEST_ID = "X-Request-Id";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final java.util.concurrent.ConcurrentHashMap<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record TimerKey(String route, String method, int status) {
+    }
 
     Observability(Passerelle p) {
         Gauge.builder("passerelle_index_documents", p.index(), i -> i.counts().values().stream().mapToLong(Long::longValue).sum())
@@ -43,10 +47,15 @@ final class Observability {
         config.requestLogger.http((ctx, ms) -> {
             String route = route(ctx);
             int status = ctx.statusCode();
-            Timer.builder("passerelle_http_requests").tag("route", route).tag("method", ctx.method().name()).tag("status", String.valueOf(status))
-                    .publishPercentileHistogram().register(registry).record(Duration.ofNanos((long) (ms * 1e6)));
-            LOG.info("request route=\"{}\" method={} status={} durationMs={} requestId={}", route, ctx.method().name(), status,
-                    String.format(java.util.Locale.ROOT, "%.1f", ms), ctx.res().getHeader(REQUEST_ID));
+            String method = ctx.method().name();
+            // One timer per route, method and status, looked up rather than built and registered anew for every request.
+            timers.computeIfAbsent(new TimerKey(route, method, status), k -> Timer.builder("passerelle_http_requests").tag("route", route)
+                    .tag("method", method).tag("status", String.valueOf(status)).publishPercentileHistogram().register(registry))
+                    .record(Duration.ofNanos((long) (ms * 1e6)));
+            if (LOG.isInfoEnabled()) {
+                LOG.info("request route=\"{}\" method={} status={} durationMs={} requestId={}", route, method, status,
+                        String.format(java.util.Locale.ROOT, "%.1f", ms), ctx.res().getHeader(REQUEST_ID));
+            }
         });
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
     }

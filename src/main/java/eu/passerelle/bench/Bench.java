@@ -33,20 +33,27 @@ import java.util.stream.Stream;
  *       service/raw ratio;</li>
  *   <li>heap after GC and RSS of the service's process, index and store size on disk.</li>
  * </ol>
- * <pre>scripts/bench [--seconds N] [--postings N] [--heap 1g] [--port 7102] [--index-data DIR] [--data-dir DIR] [--keep]</pre>
+ * <pre>scripts/bench [--seconds N] [--warm-up N] [--postings N] [--heap 1g] [--port 7102] [--index-data DIR] [--data-dir DIR] [--keep]</pre>
+ * {@code --warm-up} sets the seconds of uncached load (two thirds searches, one third matches) before the tables; by default
+ * half of {@code --seconds} of searches (at least 5) and a third of matches (at least 3). The JIT compilers' share of the
+ * service's CPU during the warm-up is printed: a longer warm-up leaves less of it in the tables.
  * {@code --data-dir} keeps the data dir there (made on the first run, reused after: a scale run's postings are
  * generated and imported once).
  */
 public final class Bench {
     private static final int[] CLIENTS = {1, 4, 8};
+    private static final String CPU_LEGEND = "cpu ms/req: the service process's CPU time per request answered (from /proc; wrk's own is not in it), "
+            + "split into its search/match workers (work), HTTP threads (http), JIT compilers (jit), garbage collector (gc) and the rest";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
+    private int warmUpSeconds = -1;
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
         int seconds = 10;
+        int warmUp = -1;
         int postings = 0;
         int port = 7102;
         String heap = "1g";
@@ -56,6 +63,7 @@ public final class Bench {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
                 case "--postings" -> postings = Integer.parseInt(args[++i]);
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--heap" -> heap = args[++i];
@@ -63,12 +71,14 @@ public final class Bench {
                 case "--keep" -> keep = true;
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (scripts/bench [--seconds N] [--postings N] [--heap 1g] [--port N] [--index-data DIR] [--data-dir DIR] [--keep])");
+                        + " (scripts/bench [--seconds N] [--warm-up N] [--postings N] [--heap 1g] [--port N] [--index-data DIR] [--data-dir DIR] [--keep])");
             }
         }
         Path work = Files.createTempDirectory("passerelle-bench-");
         try {
-            new Bench().run(work, dataDir, indexData.toAbsolutePath(), postings, port, heap, seconds);
+            Bench bench = new Bench();
+            bench.warmUpSeconds = warmUp;
+            bench.run(work, dataDir, indexData.toAbsolutePath(), postings, port, heap, seconds);
         } finally {
             if (keep) {
                 System.out.println("kept: " + work);
@@ -126,7 +136,7 @@ public final class Bench {
             rawCases.add(new RawLucene.Case(s.params(), near == null ? null : new double[] {near.get("lat").asDouble(), near.get("lon").asDouble()},
                     a.has("radiusKm") ? a.get("radiusKm").asDouble() : null));
         }
-        Load load = new Load(work, base);
+        Load load = new Load(work, base, ProcessCpu.of(service.pid()));
         Path searchNoCache = load.file("search-uncached", searches.stream().map(s -> get(s.path(), true)).toList());
         Path searchCached = load.file("search-cached", searches.stream().map(s -> get(s.path(), false)).toList());
         Path postingNoCache = load.file("posting-uncached", postingSearches.stream().map(s -> get(s.path(), true)).toList());
@@ -134,9 +144,16 @@ public final class Bench {
         Path matchCached = load.file("match-cached", matches.stream().map(b -> new String[] {"POST", "/api/v1/match", "0", b}).toList());
         System.out.printf(Locale.ROOT, "mix: %d searches (%d of postings alone, with and without a place), %d match profiles (2-3 targets each)%n",
                 searches.size(), postingSearches.size(), matches.size());
-        load.run("warm-up", 8, Math.max(5, seconds / 2), searchNoCache);
-        load.run("warm-up", 8, Math.max(3, seconds / 3), matchNoCache);
+        int warmSearch = warmUpSeconds < 0 ? Math.max(5, seconds / 2) : Math.max(1, warmUpSeconds * 2 / 3);
+        int warmMatch = warmUpSeconds < 0 ? Math.max(3, seconds / 3) : Math.max(1, warmUpSeconds - warmSearch);
+        Row warmSearches = load.run("warm-up", 8, warmSearch, searchNoCache);
+        Row warmMatches = load.run("warm-up", 8, warmMatch, matchNoCache);
+        if (warmSearches.cpu() != null && warmMatches.cpu() != null) {
+            System.out.printf(Locale.ROOT, "warm-up: %d s of uncached searches, %d s of matches at 8 clients; JIT compilers %.0f %% and %.0f %% of the service's CPU in them%n",
+                    warmSearch, warmMatch, 100 * jitShare(warmSearches.cpu()), 100 * jitShare(warmMatches.cpu()));
+        }
         System.out.println(Row.header());
+        System.out.println(CPU_LEGEND);
         List<Row> rows = new ArrayList<>();
         for (int c : CLIENTS) {
             rows.add(print(load.run("search uncached", c, seconds, searchNoCache)));
@@ -168,6 +185,11 @@ public final class Bench {
             System.out.printf(Locale.ROOT, "service uncached / raw Lucene, p50: %s at 1 client, %s at 8 clients (raw at 8 threads); p99 at 8: %s%n",
                     ratio(rows.get(0).p50Ms(), rawRows.get(0).p50Ms()), ratio(rows.get(2).p50Ms(), rawRows.get(2).p50Ms()),
                     ratio(rows.get(2).p99Ms(), rawRows.get(2).p99Ms()));
+        }
+        ProcessCpu cpu = ProcessCpu.of(service.pid());
+        if (cpu != null) {
+            // The JIT's share is a cost of the first minutes after a start: it shrinks as the code gets compiled.
+            System.out.println("service CPU since its start (import and index build included on a first start) " + cpu.sinceStart());
         }
         long heap = service.heapAfterGcBytes();
         System.out.printf(Locale.ROOT, "service heap after GC: %s; RSS: %,d MiB%n", heap < 0 ? "unknown (no jcmd)" : String.format(Locale.ROOT, "%,d MiB", heap >> 20),
@@ -232,6 +254,10 @@ public final class Bench {
         return r;
     }
 
+    private static double jitShare(ProcessCpu.PerRequest cpu) {
+        return cpu.totalMs() <= 0 ? 0 : cpu.byGroupMs()[ProcessCpu.JIT] / cpu.totalMs();
+    }
+
     /** "n/a" when a run completed no request (a request slower than the run: raise --seconds). */
     private static String ratio(double service, double raw) {
         return service <= 0 || raw <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1fx", service / raw);
@@ -246,16 +272,21 @@ public final class Bench {
         return r;
     }
 
-    /** wrk when installed, else this JVM's HTTP client: either way, another process than the service's. */
+    /**
+     * wrk when installed, else this JVM's HTTP client: either way, another process than the service's. Each run's
+     * row carries the service process's CPU per request when /proc can be read.
+     */
     private static final class Load {
         private final Path work;
         private final Wrk wrk;
         private final LoadRun fallback;
+        private final ProcessCpu cpu;
 
-        Load(Path work, String base) throws IOException {
+        Load(Path work, String base, ProcessCpu cpu) throws IOException {
             this.work = work;
             this.wrk = Wrk.findOrNull(work, base);
             this.fallback = new LoadRun(base);
+            this.cpu = cpu;
         }
 
         Path file(String name, List<String[]> requests) throws IOException {
@@ -263,6 +294,12 @@ public final class Bench {
         }
 
         Row run(String name, int clients, int seconds, Path requests) throws Exception {
+            ProcessCpu.Snapshot before = cpu == null ? null : cpu.snapshot();
+            Row row = load(name, clients, seconds, requests);
+            return cpu == null ? row : row.withCpu(ProcessCpu.perRequest(before, cpu.snapshot(), row.requests()));
+        }
+
+        private Row load(String name, int clients, int seconds, Path requests) throws Exception {
             if (wrk != null) {
                 return wrk.run(name, clients, seconds, requests);
             }

@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service in its own JVM, started as scripts/run starts it, with the rate limits off through the
- * operator's settings; its output goes to a log file next to the data dir.
+ * The service in its own JVM, started as scripts/run starts it (its JVM flags too), with the rate limits off
+ * through the operator's settings; its output goes to a log file next to the data dir.
  */
 final class ServiceProcess implements AutoCloseable {
     private final Process process;
@@ -51,6 +51,8 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path dataDir, Path indexData, int port, String heap, Path log) throws Exception {
         List<String> cmd = java(heap, "eu.passerelle.Main", "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
                 "--index-data", indexData.toString());
+        // As scripts/run serves: G1's fixed marking threshold (README, Speed, "CPU outside the worker thread").
+        cmd.add(1, "-XX:-G1UseAdaptiveIHOP");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = pb.environment();
         env.put("PASSERELLE_RATE_LIMIT_IP", "0");

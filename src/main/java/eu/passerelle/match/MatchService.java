@@ -55,7 +55,7 @@ public final class MatchService {
 
     /** Groups the ranked occupations by concept (one per occupation, under the referential that fits the person). */
     private final eu.passerelle.search.ConceptSearch concepts;
-    private final Cache<Key, Map<String, Object>> cache = Caffeine.newBuilder()
+    private final Cache<Key, Map<String, Object>> cache = Caffeine.newBuilder().executor(Runnable::run)
             .maximumWeight(CACHE_JSON_CHARS).weigher((Key k, Map<String, Object> v) -> jsonChars(v))
             .expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
 

@@ -138,7 +138,7 @@ public final class SkillGraph {
      * bring free-text skills without end, and a cache that only grows would, at a million postings, fill the heap.
      */
     private final com.github.benmanes.caffeine.cache.Cache<String, String> textKeys =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(TEXT_KEYS).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(TEXT_KEYS).executor(Runnable::run).build();
     static final int TEXT_KEYS = 50_000;
 
     /** The analysed key of any label text, cached within a bound (posting skills repeat across posts). */

@@ -22,7 +22,7 @@ final class LabelHighlighter {
 
     /** Titles and labels repeat from query to query: each is analysed once (bounded, ~100k labels). */
     private static final com.github.benmanes.caffeine.cache.Cache<String, List<Word>> WORDS =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).executor(Runnable::run).build();
 
     private LabelHighlighter() {
     }
