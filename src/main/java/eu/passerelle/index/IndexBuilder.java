@@ -74,7 +74,7 @@ public final class IndexBuilder {
         OptionalLong committed = index.committedChange(storeId);
         long last = store.records().lastChange();
         String reason = forceRebuild != null ? forceRebuild
-                : index.damage().map(d -> "the index was damaged: " + d)
+                : index.damage().map(d -> "the index was damaged: " + d).or(index::outdated)
                 .orElse(committed.isEmpty() ? "the index does not say which store changes it holds"
                         : committed.getAsLong() > last ? "the index holds changes the store does not (a restored or replaced store)" : null);
         if (reason != null) {

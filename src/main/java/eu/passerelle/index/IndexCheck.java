@@ -61,6 +61,25 @@ public final class IndexCheck {
         }
     }
 
+    /**
+     * An index whose segments are not all kept in {@code order} (written by a version that kept documents in the order
+     * they came): a writer cannot open it with another order, and only a rebuild puts its documents in this one.
+     */
+    static Optional<String> otherOrder(Directory dir, org.apache.lucene.search.Sort order) {
+        try {
+            for (org.apache.lucene.index.SegmentCommitInfo segment : SegmentInfos.readLatestCommit(dir)) {
+                if (!order.equals(segment.info.getIndexSort())) {
+                    return Optional.of("its documents are in an older order (not by record type, occupation and id)");
+                }
+            }
+            return Optional.empty();
+        } catch (IndexNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("its latest commit cannot be read");
+        }
+    }
+
     /** Removes every file of a damaged index, so a new one can be created in its place. */
     static void wipe(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
