@@ -36,7 +36,6 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -73,8 +72,6 @@ public final class SearchService {
      * that cannot enter the top: past it, {@code total} is a lower bound ("gte"), as no page shows more.
      */
     static final int TOTAL_HITS_THRESHOLD = 1_000;
-    /** The smallest circle {@link #linkedSources} asks first (a town's posts share its coordinates). */
-    private static final double MIN_RING_KM = 2;
 
     /** Answers kept for repeated searches, bounded by their size (characters of their JSON), not their number. */
     private static final long CACHE_JSON_CHARS = 32L << 20;
@@ -236,116 +233,11 @@ public final class SearchService {
         return index.search(searcher -> {
             // Every linked record scores the same: without an order of its own, which ones make the cut would follow
             // the index's document order, which a rebuild on every core changes.
-            TopDocs top = near == null ? (type == RecordType.POSTING && dated(searcher) ? freshest(searcher, type, occupationIds, countries, limit)
-                    : searcher.search(linkedQuery(type, occupationIds, countries, null, 0), limit, BY_ID))
-                    : radiusKm == null ? searcher.search(linkedQuery(type, occupationIds, countries, null, 0), limit, nearestFirst(near))
-                    : nearestWithin(searcher, type, occupationIds, countries, near, radiusKm, limit);
+            TopDocs top = LinkedOrder.first(searcher, type, occupationIds, near, radiusKm, countries, limit);
             // From the display doc values, as a search's hits are: a match looks at 200 posts, and decompressing each
             // one's stored block was half of a match's CPU.
             return sources(searcher, top.scoreDocs);
         });
-    }
-
-    private static Query linkedQuery(RecordType type, Set<String> occupationIds, Set<String> countries, Place near, double radiusKm) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
-                .add(terms(Fields.OCCUPATION, occupationIds), Occur.MUST)
-                .add(new org.apache.lucene.search.TermQuery(new Term(Fields.TYPE, type.wireName())), Occur.FILTER);
-        if (!countries.isEmpty()) {
-            b.add(terms(Fields.COUNTRY, countries), Occur.FILTER);
-        }
-        if (near != null) {
-            b.add(LatLonPoint.newDistanceQuery(Fields.LOCATION, near.lat(), near.lon(), radiusKm * 1000), Occur.FILTER);
-        }
-        return new org.apache.lucene.search.ConstantScoreQuery(b.build());
-    }
-
-    private static final Sort BY_ID = new Sort(new SortedSetSortField(Fields.ID, false));
-    /**
-     * Posts without a place to be near: the freshest first (a person wants the posts still open, and the lowest ids,
-     * the order before, are a feed's oldest), then by id. Lucene skips the posts older than the 200 kept by their
-     * points, where sorting by id visited every post of the occupations (hundreds of thousands in a real market).
-     */
-    private static final Sort FRESHEST_FIRST = new Sort(org.apache.lucene.document.LongField.newSortField(Fields.POSTED, true,
-            org.apache.lucene.search.SortedNumericSelector.Type.MAX), new SortedSetSortField(Fields.ID, false));
-
-    /** Whether any post of the index has its publication day indexed (an index built before it has none until a {@code --reindex}). */
-    private static boolean dated(IndexSearcher searcher) {
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            if (leaf.reader().getFieldInfos().fieldInfo(Fields.POSTED) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The freshest linked posts, asked of growing spans of days back from the newest (as {@link #nearestWithin} asks
-     * circles): a span holding {@code limit} posts holds every post of its oldest day, so it holds the very posts the
-     * whole index would give first. With a million posts the freshest day alone holds thousands of a match's posts;
-     * sorting the hundreds of thousands of all days by day and id visited them all (measured: 2.8 instead of 3.7–4.2 ms).
-     */
-    private static TopDocs freshest(IndexSearcher searcher, RecordType type, Set<String> occupationIds, Set<String> countries, int limit) throws IOException {
-        long linked = linkedCount(searcher, occupationIds);
-        byte[] min = org.apache.lucene.index.PointValues.getMinPackedValue(searcher.getIndexReader(), Fields.POSTED);
-        byte[] max = org.apache.lucene.index.PointValues.getMaxPackedValue(searcher.getIndexReader(), Fields.POSTED);
-        Query all = linkedQuery(type, occupationIds, countries, null, 0);
-        if (linked <= 20L * limit || min == null || max == null) {
-            return searcher.search(all, limit, FRESHEST_FIRST);
-        }
-        long oldest = org.apache.lucene.document.LongPoint.decodeDimension(min, 0);
-        long newest = org.apache.lucene.document.LongPoint.decodeDimension(max, 0);
-        long days = Math.max(1, (long) Math.ceil((newest - oldest + 1) * 2.0 * limit / linked));
-        while (newest - days + 1 > oldest) {
-            Query span = new BooleanQuery.Builder().add(all, Occur.MUST)
-                    .add(org.apache.lucene.document.LongField.newRangeQuery(Fields.POSTED, newest - days + 1, newest), Occur.FILTER).build();
-            TopDocs top = searcher.search(new org.apache.lucene.search.ConstantScoreQuery(span), limit, FRESHEST_FIRST);
-            if (top.scoreDocs.length >= limit) {
-                return top;
-            }
-            days *= 2;
-        }
-        // Every day asked: the whole index, posts without a day (indexed before the field) last.
-        return searcher.search(all, limit, FRESHEST_FIRST);
-    }
-
-    private static long linkedCount(IndexSearcher searcher, Set<String> occupationIds) throws IOException {
-        long linked = 0;
-        for (String id : occupationIds) {
-            linked += searcher.getIndexReader().docFreq(new Term(Fields.OCCUPATION, id));
-        }
-        return linked;
-    }
-
-    private static Sort nearestFirst(Place near) {
-        return new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, near.lat(), near.lon()), new SortedSetSortField(Fields.ID, false));
-    }
-
-    /**
-     * The nearest linked records within a radius, asked of growing circles: with a million posts, tens of thousands of
-     * a match's occupations lie within its 60 km, and sorting them all by distance to keep 200 was most of a match's
-     * CPU. A circle holding {@code limit} records of which the farthest is inside it holds the very records the whole
-     * radius would give first (every record outside is farther), in the same order, so the answer does not change.
-     * The first circle is sized for about twice the limit if the linked records were spread over the whole radius
-     * (their number is the terms' document frequencies: no search); each next one has twice the radius, so the circles
-     * asked cost at most about five times the smallest that holds the answer (a country filter can leave the nearest
-     * posts kilometres away: jumping further asked circles holding a hundred thousand posts for an answer within 5 km).
-     */
-    private static TopDocs nearestWithin(IndexSearcher searcher, RecordType type, Set<String> occupationIds, Set<String> countries,
-                                         Place near, double radiusKm, int limit) throws IOException {
-        long linked = linkedCount(searcher, occupationIds);
-        Sort sort = nearestFirst(near);
-        // A few thousand linked records are sorted faster at once than asked of a second circle (the embedded default's case).
-        double r = linked <= 20L * limit ? radiusKm : Math.max(MIN_RING_KM, radiusKm * Math.sqrt(2.0 * limit / linked));
-        while (true) {
-            r = Math.min(r, radiusKm);
-            TopDocs top = searcher.search(linkedQuery(type, occupationIds, countries, near, r), limit, sort);
-            int n = top.scoreDocs.length;
-            // The farthest kept must lie strictly inside the circle (a margin for rounding at its edge).
-            if (r >= radiusKm || n >= limit && (Double) ((org.apache.lucene.search.FieldDoc) top.scoreDocs[n - 1]).fields[0] < r * 1000 * 0.999) {
-                return top;
-            }
-            r *= 2;
-        }
     }
 
     /** The item JSON of each hit, as UTF-8 bytes, in the hits' order. */
@@ -581,7 +473,7 @@ public final class SearchService {
         return filters;
     }
 
-    private static Query terms(String field, Set<String> values) {
+    static Query terms(String field, Set<String> values) {
         return new TermInSetQuery(field, values.stream().sorted().map(BytesRef::new).toList());
     }
 
