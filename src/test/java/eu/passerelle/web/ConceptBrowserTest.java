@@ -67,6 +67,9 @@ class ConceptBrowserTest extends BrowserSupport {
         String column = page.locator("#results-occupation").textContent();
         assertThat(column).contains("Compétent OP-", "Hetzelfde beroep in de andere referentiekaders:", "ROME K");
         assertThat(column).doesNotContain("Le même métier", "correspondance officielle");
+        // Rows are named in Dutch where the referential has a Dutch title (Compétent's profiles all do).
+        assertThat(cards.locator("h3").allTextContents()).anyMatch(h -> h.startsWith("Kinderbegeleider"))
+                .noneMatch(h -> h.startsWith("Accompagnateur d'enfants"));
         noRawIds(column);
         shot("concept-arlon-nl-" + width);
     }
@@ -87,6 +90,10 @@ class ConceptBrowserTest extends BrowserSupport {
         via.waitFor();
         assertThat(via.textContent()).startsWith("Trouvé par son équivalent ").containsPattern("(Compétent OP-\\d+|ESCO) « .+ » \\((correspondance officielle|rapprochement calculé par Passerelle)\\)\\.");
         assertThat(page.locator("#search-results .card .meta").allTextContents()).allMatch(m -> m.startsWith("ROME "));
+        // The ROME count beside the list counts the fiches reached through the crosswalks, as the list shows them.
+        String rome = page.locator("#facets label", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Référentiel ROME (France)")).textContent();
+        int shown = page.locator("#search-results .card").count();
+        assertThat(Integer.parseInt(rome.replaceAll(".*\\((\\d+)\\)\\s*$", "$1"))).isGreaterThanOrEqualTo(shown);
         noRawIds(page.locator("#search-results").textContent());
         shot("concept-search-rome-" + width);
     }
