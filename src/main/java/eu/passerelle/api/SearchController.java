@@ -29,9 +29,9 @@ final class SearchController {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> MODALITIES = Params.oneOf("presentiel", "hybride", "distance");
     private static final Set<String> LEVELS = Params.oneOf("1", "2", "3", "4", "5", "6", "7", "8");
-    /** Lucene query syntax: field:( / field:[ / field:" / *:* / a lone wildcard term. Users type words, not queries. */
     /** Looks like "lat,lon" (compiled once: String.matches compiles its pattern on every call). */
     private static final Pattern LAT_LON = Pattern.compile("^\\s*-?[0-9.]+\\s*,\\s*-?[0-9.]+\\s*$");
+    /** Lucene query syntax: field:( / field:[ / field:" / *:* / a lone wildcard term. Users type words, not queries. */
     private static final Pattern QUERY_SYNTAX = Pattern.compile("\\*:\\*|[\\p{L}_][\\p{L}\\p{N}_.]*:\\s*[(\\[{\"*]|(^|\\s)[*?]+(\\s|$)|\\b(AND|OR|NOT)\\s*\\(");
 
     private final ConceptSearch search;

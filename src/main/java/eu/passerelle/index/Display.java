@@ -8,6 +8,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -72,16 +73,9 @@ public final class Display {
             return null;
         }
         BytesRef b = values.binaryValue();
-        int p = b.offset;
-        int n = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte x = b.bytes[p++];
-            n |= (x & 0x7F) << shift;
-            if (x >= 0) {
-                break;
-            }
-        }
-        return java.util.Arrays.copyOfRange(b.bytes, p, p + n);
+        ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
+        int n = in.readVInt();
+        return java.util.Arrays.copyOfRange(b.bytes, in.getPosition(), in.getPosition() + n);
     }
 
     /** The payload of the document the values are positioned on; null when it has none (an index built before it). */
@@ -90,23 +84,14 @@ public final class Display {
             return null;
         }
         BytesRef b = values.binaryValue();
-        byte[] bytes = b.bytes;
-        int p = b.offset;
-        int end = b.offset + b.length;
+        ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
         String source = null;
         String title = null;
         List<String> labels = new ArrayList<>();
-        while (p < end) {
-            int n = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte x = bytes[p++];
-                n |= (x & 0x7F) << shift;
-                if (x >= 0) {
-                    break;
-                }
-            }
-            String s = new String(bytes, p, n, StandardCharsets.UTF_8);
-            p += n;
+        while (!in.eof()) {
+            int n = in.readVInt();
+            String s = new String(b.bytes, in.getPosition(), n, StandardCharsets.UTF_8);
+            in.skipBytes(n);
             if (source == null) {
                 source = s;
             } else if (title == null) {

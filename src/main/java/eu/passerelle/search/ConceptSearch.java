@@ -1,7 +1,6 @@
 package eu.passerelle.search;
 
 import eu.passerelle.model.RecordType;
-import eu.passerelle.store.BridgeStore;
 import eu.passerelle.store.BridgeStore.OccupationLink;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +23,9 @@ import java.util.Set;
 public final class ConceptSearch {
     private final SearchService search;
     private final Concepts concepts;
+    /** What a group's head says of itself; the rest of the head's item is the best member's (score, explanation…). */
+    private static final Set<String> HEAD_OWN_FIELDS = Set.of("type", "id", "title", "titleNl", "titleEn", "labelLang", "titleFr", "scheme",
+            "code", "uri", "country", "domain", "equivalents", "via");
     /** The phase that adds a restricted search's occupations reached through the crosswalks ({@code via}). */
     private final CrosswalkReach reach;
 
@@ -97,10 +99,7 @@ public final class ConceptSearch {
         Map<String, Long> counts = new LinkedHashMap<>();
         values.forEach(v -> counts.put(v.value(), v.count()));
         counts.merge(value, (long) n, Long::sum);
-        // Most first, then by value: the order SearchService gives facet values.
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new SearchResponse.FacetValue(e.getKey(), e.getValue())).toList();
+        return SearchService.facetValues(counts);
     }
 
     /**
@@ -114,9 +113,10 @@ public final class ConceptSearch {
             return;
         }
         List<Map<String, Object>> exact = new ArrayList<>();
+        String key = Concepts.dutchKey(q); // analysed once, not once per occupation of the list
         for (var it = items.iterator(); it.hasNext(); ) {
             Map<String, Object> item = it.next();
-            if (item.get("id") instanceof String id && concepts.hasExactDutchLabel(id, q)) {
+            if (item.get("id") instanceof String id && concepts.hasDutchLabelKey(id, key)) {
                 it.remove();
                 exact.add(item);
             }
@@ -296,8 +296,7 @@ public final class ConceptSearch {
         out.put("code", headId.substring(headId.indexOf(':') + 1));
         // What was ranked: the best member's score and explanation (its skills are the ones the head borrows).
         for (Map.Entry<String, Object> e : best.entrySet()) {
-            if (!Set.of("type", "id", "title", "titleNl", "titleEn", "labelLang", "titleFr", "scheme", "code", "uri", "country", "domain",
-                    "equivalents", "via").contains(e.getKey())) {
+            if (!HEAD_OWN_FIELDS.contains(e.getKey())) {
                 out.put(e.getKey(), e.getValue());
             }
         }
@@ -310,11 +309,7 @@ public final class ConceptSearch {
                 OccupationLink forth = concepts.links(headId).stream().filter(l -> l.toId().equals(id)).findFirst().orElse(null);
                 OccupationLink back = concepts.links(id).stream().filter(l -> l.toId().equals(headId)).findFirst().orElse(null);
                 OccupationLink how = forth != null ? forth : back == null ? null
-                        : new OccupationLink(headId, id, switch (back.kind()) {
-                            case "narrow" -> "broad";
-                            case "broad" -> "narrow";
-                            default -> back.kind();
-                        }, back.confidence(), back.method(), back.provenance(), back.source());
+                        : new OccupationLink(headId, id, OccupationLink.inverse(back.kind()), back.confidence(), back.method(), back.provenance(), back.source());
                 equivalents.add(how == null ? memberEquivalent(member, headId, lang) : Equivalents.of(List.of(how), x -> concepts.label(x, lang)).stream()
                         .findFirst().orElseGet(() -> memberEquivalent(member, headId, lang)));
             }

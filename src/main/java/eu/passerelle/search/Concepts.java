@@ -61,8 +61,13 @@ public final class Concepts {
      * exactly a Dutch label of ESCO's early-years educator, not the school-bus escort's "kinderbegeleider schoolbus").
      */
     public boolean hasExactDutchLabel(String occupationId, String words) {
+        return hasDutchLabelKey(occupationId, dutchKey(words));
+    }
+
+    /** The same for words already turned into their {@link #dutchKey} (once for a whole list of occupations). */
+    public boolean hasDutchLabelKey(String occupationId, String key) {
         Set<String> keys = labelKeys.get(occupationId);
-        return keys != null && keys.contains(dutchKey(words));
+        return keys != null && keys.contains(key);
     }
 
     public static boolean isReferential(String scheme) {

@@ -406,9 +406,7 @@ public final class SearchService {
                 for (String dim : counted) {
                     Map<String, Long> values = result.counts().get(dim);
                     if (!values.isEmpty()) {
-                        facets.put(dim, values.entrySet().stream()
-                                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                                .map(e -> new SearchResponse.FacetValue(e.getKey(), e.getValue())).toList());
+                        facets.put(dim, facetValues(values));
                     }
                 }
                 timer.mark("facets");
@@ -422,6 +420,13 @@ public final class SearchService {
                     .toList();
             return new SearchResponse(total, items, facets, elapsed(start), nearOf(r), r.near() == null ? null : radiusKm, expanded, relation);
         });
+    }
+
+    /** A dimension's values as an answer lists them: most first, then by value. */
+    static List<SearchResponse.FacetValue> facetValues(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new SearchResponse.FacetValue(e.getKey(), e.getValue())).toList();
     }
 
     private static Query combine(Query scoring, Collection<Query> filters, boolean withPrior) {
