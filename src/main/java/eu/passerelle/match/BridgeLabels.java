@@ -43,11 +43,9 @@ public final class BridgeLabels {
     private final Map<String, List<String>> narrower = new HashMap<>();
 
     private final Map<String, String> titleNl = new HashMap<>();
-    private final Map<String, String> titleFr = new HashMap<>();
 
     public BridgeLabels(Collection<Occupation> occupations) {
         for (Occupation o : occupations) {
-            titleFr.put(o.id(), o.title());
             if (!o.titleNl().isEmpty()) {
                 titleNl.put(o.id(), o.titleNl());
             }
@@ -185,10 +183,6 @@ public final class BridgeLabels {
     /** The Dutch title of an occupation (Compétent profiles, ESCO), or null. */
     String titleNl(String id) {
         return titleNl.get(id);
-    }
-
-    String titleFr(String id) {
-        return titleFr.get(id);
     }
 
     /**

@@ -6,6 +6,7 @@ import eu.passerelle.model.RecordType;
 import eu.passerelle.model.Skill;
 import eu.passerelle.search.SearchRequest;
 import eu.passerelle.search.SearchService;
+import eu.passerelle.store.BridgeStore.CrosswalkMapping;
 import eu.passerelle.store.BridgeStore.OccupationLink;
 import eu.passerelle.store.BridgeStore.SkillLink;
 import eu.passerelle.store.Store;
@@ -97,7 +98,8 @@ public final class Crosswalk {
             }
         }
         Map<String, OccupationLink> links = new LinkedHashMap<>();
-        List<OccupationLink> official = OfficialLinks.official(store.bridges().mappings(), occupations);
+        List<CrosswalkMapping> mappings = store.bridges().mappings();
+        List<OccupationLink> official = OfficialLinks.official(mappings, occupations);
         List<OccupationLink> composed = OfficialLinks.composed(official, occupations);
         // Which occupation already reaches which referential through the official crosswalks.
         Set<String> covered = new HashSet<>();
@@ -110,7 +112,7 @@ public final class Crosswalk {
             covered.add(l.fromId() + ">" + scheme(l.toId()));
         }
         int officialLinks = links.size();
-        int bridged = bridgeToEsco(store, search, occupations, links, covered);
+        int bridged = bridgeToEsco(mappings, search, occupations, links, covered);
         for (Occupation a : occupations.values()) {
             if (a.scheme().equals("esco")) {
                 continue; // ESCO is reached from both sides; its links are the inverses
@@ -172,9 +174,9 @@ public final class Crosswalk {
      * {@value #BRIDGED_PER_OCCUPATION}, within {@value #BRIDGED_WITHIN} of the best one's score. Returns how many links
      * (both directions) it added.
      */
-    static int bridgeToEsco(Store store, SearchService search, Map<String, Occupation> occupations, Map<String, OccupationLink> links,
+    static int bridgeToEsco(List<CrosswalkMapping> mappings, SearchService search, Map<String, Occupation> occupations, Map<String, OccupationLink> links,
                             Set<String> covered) {
-        TitleBridge bridge = new TitleBridge(search, new BridgeLabels(occupations.values()), store.bridges().mappings());
+        TitleBridge bridge = new TitleBridge(search, new BridgeLabels(occupations.values()), mappings);
         int added = 0;
         for (Occupation a : occupations.values()) {
             if (a.scheme().equals("esco") || covered.contains(a.id() + ">esco")) {

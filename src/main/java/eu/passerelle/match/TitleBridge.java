@@ -58,7 +58,6 @@ public final class TitleBridge {
         public static final Weights FRENCH = new Weights(0, 1.5, 0.5625, 0, 0, 0.28125, 3.375, 0.1875, 1.125);
         /** A Dutch title: ESCO's Dutch labels, the exact label, the ISCO group; few mapped Dutch titles to lean on. */
         public static final Weights DUTCH = new Weights(0, 0.75, 0, 0, 0, 0, 1.0, 1.125, 0.0625);
-        public static final Weights DEFAULT = FRENCH;
 
         public static Weights of(String lang, String fiche) {
             return fiche != null ? APPELLATION : "nl".equals(lang) ? DUTCH : FRENCH;
@@ -77,7 +76,6 @@ public final class TitleBridge {
     private final BridgeLabels labels;
     /** Official mappings known: occupation (ROME fiche, Compétent profile) → ESCO occupation → weight. */
     private final Map<String, Map<String, Double>> escoOf = new HashMap<>();
-    private final Map<String, List<KnownTitle>> knownByLang = new HashMap<>();
     private final Map<String, Map<String, List<KnownTitle>>> knownByWord = new HashMap<>();
     private final Map<String, List<KnownTitle>> knownByOccupation = new HashMap<>();
 
@@ -106,7 +104,6 @@ public final class TitleBridge {
             return;
         }
         KnownTitle t = new KnownTitle(fromId, words, esco);
-        knownByLang.computeIfAbsent(lang, k -> new ArrayList<>()).add(t);
         words.forEach(w -> knownByWord.computeIfAbsent(lang, k -> new HashMap<>()).computeIfAbsent(w, k -> new ArrayList<>()).add(t));
         if (lang.equals("fr")) {
             knownByOccupation.computeIfAbsent(fromId, k -> new ArrayList<>()).add(t);

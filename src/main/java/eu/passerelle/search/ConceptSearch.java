@@ -155,7 +155,7 @@ public final class ConceptSearch {
      * member's explanation is the head's; the member stays listed first among the equivalents.
      */
     public void group(List<Map<String, Object>> items, String preferred, String lang, Set<String> notAsHead) {
-        groupInto(items, preferred, lang, notAsHead == null ? null : new HashSet<>(notAsHead));
+        groupInto(items, preferred, lang, new HashSet<>(notAsHead));
     }
 
     /** Items of a page without, in their equivalents, an occupation that is an item of the same page. */
@@ -179,7 +179,7 @@ public final class ConceptSearch {
         return out;
     }
 
-    /** @param promote null: no promotion (search); else the ids that may not head a group, growing as heads are taken */
+    /** @param promote the ids that may not head a group, growing as heads are taken */
     private void groupInto(List<Map<String, Object>> items, String preferred, String lang, Set<String> promote) {
         Map<String, List<Map<String, Object>>> groupOf = new LinkedHashMap<>();
         List<Object> order = new ArrayList<>(); // groups and non-occupation items, in first-seen order
@@ -213,14 +213,12 @@ public final class ConceptSearch {
             groupOf.put(id, group);
         }
         items.clear();
-        if (promote != null) {
-            groupOf.keySet().forEach(promote::add); // an occupation ranked on its own is never another's head
-        }
+        groupOf.keySet().forEach(promote::add); // an occupation ranked on its own is never another's head
         for (Object o : order) {
             if (o instanceof List<?> g) {
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> group = (List<Map<String, Object>>) g;
-                Map<String, Object> promoted = promote == null ? null : promoted(group, preferred, lang, promote);
+                Map<String, Object> promoted = promoted(group, preferred, lang, promote);
                 items.add(promoted != null ? promoted : head(group, preferred, lang));
             } else {
                 @SuppressWarnings("unchecked")
